@@ -1,0 +1,124 @@
+"""``python -m grader [NAME ...] [--impl DIR] [--json PATH] [--markdown PATH]``.
+
+Exit status: 0 when every graded exercise reaches the pass mark, 1 when one does not, 2 when the
+command itself is wrong (an unknown exercise, a missing folder, a broken configuration). Every
+error is one line that says what to do; the learner's files are only read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import NoReturn
+
+from grader.collect import RunResult, run_tests
+from grader.config import Config, ConfigError, Exercise, load_config
+from grader.report import Report, render_json, render_markdown, render_terminal
+from grader.review import review
+from grader.score import ExerciseGrade, score_exercise
+
+USAGE_ERROR = 2
+CACHE = Path(".kata") / "cache"
+
+
+class UsageError(Exception):
+    """The command line asks for something that cannot be done."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see --help)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="nox -s grade --", description="Grade the kata exercises.")
+    parser.add_argument(
+        "names", nargs="*", metavar="NAME", help="exercises to grade (default: all)"
+    )
+    parser.add_argument(
+        "--impl",
+        default="exercises",
+        metavar="DIR",
+        help="folder of modules to grade (default: exercises; 'solutions' grades the references)",
+    )
+    parser.add_argument("--json", type=Path, metavar="PATH", help="also write the report as JSON")
+    parser.add_argument("--markdown", type=Path, metavar="PATH", help="also write it as Markdown")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        config = load_config(args.root.resolve())
+        exercises = select(config, args.names)
+        impl_dir = impl_folder(args.impl)
+    except (UsageError, ConfigError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    grades = tuple(grade(config, exercise, impl_dir) for exercise in exercises)
+    report = Report(grades, impl=display_path(impl_dir, config.root), pass_mark=config.pass_mark)
+    print(render_terminal(report), end="")
+    try:
+        write(args.json, render_json(report))
+        write(args.markdown, render_markdown(report))
+    except OSError as error:
+        print(f"error: cannot write the report: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    return 0 if report.passed else 1
+
+
+def select(config: Config, names: Sequence[str]) -> tuple[Exercise, ...]:
+    """The exercises named on the command line, or the active ones."""
+    if not names:
+        return config.active
+    unknown = [name for name in names if config.exercise(name) is None]
+    if unknown:
+        valid = ", ".join(exercise.name for exercise in config.catalogue)
+        raise UsageError(f"unknown exercise {', '.join(map(repr, unknown))}; valid names: {valid}")
+    return tuple(e for name in dict.fromkeys(names) if (e := config.exercise(name)) is not None)
+
+
+def impl_folder(value: str) -> Path:
+    folder = Path(value).resolve()
+    if not folder.is_dir():
+        raise UsageError(f"--impl {value}: no such folder; give a folder of exercise modules")
+    return folder
+
+
+def grade(config: Config, exercise: Exercise, impl_dir: Path) -> ExerciseGrade:
+    """Grade one exercise: its tests in their own process, the review beside them."""
+    module = impl_dir / exercise.module_file
+    if not module.is_file():
+        run = RunResult(
+            (), f"there is no {exercise.module_file} in {display_path(impl_dir, config.root)}"
+        )
+        return score_exercise(
+            exercise.name, exercise.title, run, (), config.weights, config.pass_mark
+        )
+    with (
+        tempfile.TemporaryDirectory(prefix=f"kata-{exercise.name}-") as scratch,
+        ThreadPoolExecutor(max_workers=1) as pool,
+    ):
+        reviewed = pool.submit(review, module, config.root, config.root / CACHE / "mypy")
+        run = run_tests(config, exercise, impl_dir, Path(scratch))
+        checks = reviewed.result()
+    return score_exercise(
+        exercise.name, exercise.title, run, checks, config.weights, config.pass_mark
+    )
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return f"{path.relative_to(root)}/"
+    except ValueError:
+        return f"{path}/"
+
+
+def write(path: Path | None, text: str) -> None:
+    if path is not None:
+        path.write_text(text, encoding="utf-8")

@@ -1,0 +1,181 @@
+"""Run one exercise's tests in a pytest process of its own and collect what each test did.
+
+The process is isolated from the grader: a submission that hangs, crashes or exits costs its own
+exercise the tests it did not finish, nothing more. Results come back through the event stream of
+:mod:`grader.pytest_plugin`, so whatever finished before a crash still counts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from grader.config import Config, Exercise
+
+OUTPUT_TAIL = 1_500  # characters of pytest's own output kept to explain a broken run
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One test's result, in the rubric's terms."""
+
+    name: str
+    category: str
+    passed: bool
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """The outcome of every test of one exercise, and why the run broke off, if it did."""
+
+    outcomes: tuple[Outcome, ...]
+    problem: str | None = None
+
+
+def run_tests(config: Config, exercise: Exercise, impl_dir: Path, workdir: Path) -> RunResult:
+    """Run ``exercise``'s tests against ``impl_dir`` in a new process; scratch files in workdir."""
+    events_path = workdir / "events.jsonl"
+    output_path = workdir / "pytest-output.txt"
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        str(config.root / exercise.test_file),
+        f"--impl={impl_dir}",
+        "-p",
+        "grader.pytest_plugin",
+        f"--kata-events={events_path}",
+        "--hypothesis-profile=grade",
+        f"--timeout={config.test_timeout:g}",
+        "-p",
+        "no:cacheprovider",
+        f"--rootdir={config.root}",
+        "-q",
+        "--no-header",
+        "--color=no",
+    ]
+    env = {
+        **os.environ,
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "HYPOTHESIS_STORAGE_DIRECTORY": str(workdir / "hypothesis"),
+    }
+    with output_path.open("wb") as output:
+        process = subprocess.Popen(
+            command,
+            cwd=config.root,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # so a timeout can kill whatever the submission started
+        )
+        timed_out = _wait(process, config.exercise_timeout)
+    events = _read_events(events_path)
+    return interpret(events, process.returncode, timed_out, config, _tail(output_path))
+
+
+def _wait(process: subprocess.Popen[bytes], timeout: float) -> bool:
+    """Wait for the process; kill its whole session after ``timeout`` s. Return True if killed."""
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        return True
+    return False
+
+
+def _read_events(path: Path) -> list[dict[str, Any]]:
+    """Parse the event stream, ignoring a last line cut short by a killed process."""
+    events = []
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except FileNotFoundError:
+        return []
+    for line in lines:
+        try:
+            event = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(event, dict):
+            events.append(event)
+    return events
+
+
+def _tail(path: Path) -> str:
+    with path.open("rb") as file:
+        file.seek(max(0, path.stat().st_size - OUTPUT_TAIL))
+        return file.read().decode("utf-8", errors="replace").strip()
+
+
+def interpret(
+    events: list[dict[str, Any]], returncode: int, timed_out: bool, config: Config, tail: str
+) -> RunResult:
+    """Turn the event stream into outcomes; tests a broken run never finished count as failed."""
+    collected = next((e["tests"] for e in events if e.get("event") == "collected"), None)
+    collect_errors = [e["message"] for e in events if e.get("event") == "collect_error"]
+    finished = any(e.get("event") == "finish" for e in events)
+    if collect_errors:
+        return RunResult((), f"the module could not be imported: {collect_errors[0]}")
+    if collected is None:
+        if timed_out:
+            return RunResult(
+                (), _stopped(config) + " before any test started (endless loop at import?)"
+            )
+        return RunResult(
+            (), f"the tests could not start (exit code {returncode}): {_last_line(tail)}"
+        )
+    if not collected:
+        return RunResult((), "no tests were collected")
+
+    results = {e["id"]: e for e in events if e.get("event") == "result"}
+    started = [e["id"] for e in events if e.get("event") == "start"]
+    running = started[-1] if started and started[-1] not in results else None
+    problem = None
+    if timed_out:
+        problem = _stopped(config)
+    elif not finished:
+        problem = (
+            f"the test process ended early (exit code {returncode}): "
+            "sys.exit(), os._exit() or a crash?"
+        )
+    outcomes = []
+    for test in collected:
+        result = results.get(test["id"])
+        if result is not None:
+            outcome = Outcome(
+                short_name(test["id"]), test["category"], bool(result["passed"]), result["message"]
+            )
+        else:
+            why = (
+                f"{problem} while this test ran"
+                if test["id"] == running
+                else "not run: " + (problem or "the run ended early")
+            )
+            outcome = Outcome(short_name(test["id"]), test["category"], False, why)
+        outcomes.append(outcome)
+    return RunResult(tuple(outcomes), problem)
+
+
+def _stopped(config: Config) -> str:
+    return f"the test run was stopped after the exercise's limit of {config.exercise_timeout:g}s"
+
+
+def _last_line(text: str) -> str:
+    lines = [line for line in text.splitlines() if line.strip()]
+    return lines[-1] if lines else "no output"
+
+
+def short_name(nodeid: str) -> str:
+    """Name a test for the learner: ``tests/test_x.py::TestMachine::runTest`` -> ``TestMachine``."""
+    parts = nodeid.split("::")[1:]
+    if parts and parts[-1] == "runTest":
+        parts = parts[:-1]
+    return ".".join(parts) or nodeid

@@ -1,0 +1,159 @@
+"""The rubric and the catalogue: ``[tool.kata]`` in pyproject.toml and ``exercises/info.toml``.
+
+Every way these files can be wrong raises :class:`ConfigError` with one line that says what to fix.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+CATEGORIES = ("correctness", "performance", "readability")
+DEFAULT_WEIGHTS = {"correctness": 50.0, "performance": 30.0, "readability": 20.0}
+CATALOGUE = Path("exercises") / "info.toml"
+KATA_KEYS = {"exercises", "pass_mark", "test_timeout", "exercise_timeout", "weights"}
+
+
+class ConfigError(Exception):
+    """A problem with the configuration, in one line that says what to fix."""
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise of the catalogue."""
+
+    name: str
+    title: str
+    difficulty: str
+    topics: tuple[str, ...]
+    hints: tuple[str, ...]
+
+    @property
+    def test_file(self) -> Path:
+        return Path("tests") / f"test_{self.name}.py"
+
+    @property
+    def module_file(self) -> str:
+        return f"{self.name}.py"
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything the grader reads from the repository."""
+
+    root: Path
+    catalogue: tuple[Exercise, ...]  # every exercise, in catalogue order
+    active: tuple[Exercise, ...]  # the ones graded by default
+    weights: dict[str, float]
+    pass_mark: float
+    test_timeout: float
+    exercise_timeout: float
+
+    def exercise(self, name: str) -> Exercise | None:
+        return next((exercise for exercise in self.catalogue if exercise.name == name), None)
+
+
+def load_config(root: Path) -> Config:
+    """Read and check pyproject.toml's ``[tool.kata]`` and the catalogue under ``root``."""
+    kata = _read_toml(root / "pyproject.toml").get("tool", {}).get("kata", {})
+    if not isinstance(kata, dict):
+        raise ConfigError("pyproject.toml: [tool.kata] must be a table")
+    unknown = set(kata) - KATA_KEYS
+    if unknown:
+        raise ConfigError(
+            f"pyproject.toml: unknown key(s) in [tool.kata]: {', '.join(sorted(unknown))} "
+            f"(known: {', '.join(sorted(KATA_KEYS))})"
+        )
+    catalogue = _read_catalogue(root)
+    weights = _read_weights(kata.get("weights", {}))
+    pass_mark = _number(kata, "pass_mark", 70.0, low=0.0)
+    if pass_mark > sum(weights.values()):
+        raise ConfigError(
+            f"pyproject.toml: [tool.kata] pass_mark {pass_mark:g} is more than the "
+            f"{sum(weights.values()):g} points an exercise can earn"
+        )
+    return Config(
+        root=root,
+        catalogue=catalogue,
+        active=_read_active(kata.get("exercises"), catalogue),
+        weights=weights,
+        pass_mark=pass_mark,
+        test_timeout=_number(kata, "test_timeout", 15.0, low=0.1),
+        exercise_timeout=_number(kata, "exercise_timeout", 120.0, low=1.0),
+    )
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as file:
+            return tomllib.load(file)
+    except FileNotFoundError:
+        raise ConfigError(
+            f"no {path.name} in {path.parent}: run from the repository's top folder"
+        ) from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path.name} is not valid TOML: {error}") from None
+
+
+def _number(table: dict[str, Any], key: str, default: float, *, low: float) -> float:
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < low:
+        raise ConfigError(f"pyproject.toml: [tool.kata] {key} must be a number >= {low:g}")
+    return float(value)
+
+
+def _read_weights(table: object) -> dict[str, float]:
+    if not isinstance(table, dict) or set(table) - set(CATEGORIES):
+        raise ConfigError(f"pyproject.toml: [tool.kata.weights] takes only {', '.join(CATEGORIES)}")
+    return {name: _number(table, name, DEFAULT_WEIGHTS[name], low=0.0) for name in CATEGORIES}
+
+
+def _read_catalogue(root: Path) -> tuple[Exercise, ...]:
+    entries = _read_toml(root / CATALOGUE).get("exercise", [])
+    if not isinstance(entries, list) or not entries:
+        raise ConfigError(f"{CATALOGUE}: add at least one [[exercise]] table")
+    exercises = tuple(_read_exercise(entry) for entry in entries)
+    names = [exercise.name for exercise in exercises]
+    duplicated = sorted({name for name in names if names.count(name) > 1})
+    if duplicated:
+        raise ConfigError(f"{CATALOGUE}: exercise(s) listed twice: {', '.join(duplicated)}")
+    return exercises
+
+
+def _read_exercise(entry: object) -> Exercise:
+    if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+        raise ConfigError(f"{CATALOGUE}: every [[exercise]] needs a name")
+    name = entry["name"]
+    if not name.isidentifier():
+        raise ConfigError(f"{CATALOGUE}: exercise name {name!r} must be a Python identifier")
+
+    def strings(key: str) -> tuple[str, ...]:
+        value = entry.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise ConfigError(f"{CATALOGUE}: {key} of {name!r} must be a list of strings")
+        return tuple(value)
+
+    return Exercise(
+        name=name,
+        title=str(entry.get("title", name)),
+        difficulty=str(entry.get("difficulty", "")),
+        topics=strings("topics"),
+        hints=strings("hints"),
+    )
+
+
+def _read_active(value: object, catalogue: tuple[Exercise, ...]) -> tuple[Exercise, ...]:
+    if value is None:
+        return catalogue
+    if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+        raise ConfigError("pyproject.toml: [tool.kata] exercises must be a list of names")
+    by_name = {exercise.name: exercise for exercise in catalogue}
+    unknown = [name for name in value if name not in by_name]
+    if unknown:
+        raise ConfigError(
+            f"pyproject.toml: [tool.kata] exercises names unknown exercise(s) "
+            f"{', '.join(unknown)}; the catalogue has {', '.join(by_name)}"
+        )
+    return tuple(by_name[name] for name in value)

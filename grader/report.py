@@ -1,0 +1,195 @@
+"""Render a grade three ways: a terminal table, JSON for tools, Markdown for CI summaries."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from grader.config import CATEGORIES
+from grader.score import CategoryScore, Check, ExerciseGrade
+
+TERMINAL_MESSAGE_LINES = 20
+NAMES_SHOWN = 4
+
+
+@dataclass(frozen=True)
+class Report:
+    """The grades of one run, and what was graded."""
+
+    grades: tuple[ExerciseGrade, ...]
+    impl: str
+    pass_mark: float
+
+    @property
+    def score(self) -> float:
+        return round(sum(grade.score for grade in self.grades), 1)
+
+    @property
+    def max_score(self) -> float:
+        return round(sum(grade.max_score for grade in self.grades), 1)
+
+    @property
+    def passed(self) -> bool:
+        return all(grade.passed for grade in self.grades)
+
+
+def points(value: float) -> str:
+    """Format points without a needless ``.0``."""
+    return f"{value:g}"
+
+
+def fraction(score: float, max_score: float) -> str:
+    return f"{points(score)}/{points(max_score)}"
+
+
+def verdict(grade: ExerciseGrade) -> str:
+    return "pass" if grade.passed else "below pass mark"
+
+
+# --- Terminal -----------------------------------------------------------------------------------
+
+
+def render_terminal(report: Report) -> str:
+    """A table of scores, then every lost point with its reason."""
+    header = ["exercise", *CATEGORIES, "total", ""]
+    rows = [
+        [
+            grade.name,
+            *(
+                fraction(grade.categories[c].score, grade.categories[c].max_score)
+                for c in CATEGORIES
+            ),
+            fraction(grade.score, grade.max_score),
+            verdict(grade),
+        ]
+        for grade in report.grades
+    ]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+
+    def line(cells: list[str]) -> str:
+        first = cells[0].ljust(widths[0])
+        rest = [cell.rjust(width) for cell, width in zip(cells[1:-1], widths[1:-1], strict=True)]
+        return "  ".join([first, *rest, cells[-1]]).rstrip()
+
+    out = [f"Graded {report.impl} (pass mark {points(report.pass_mark)} per exercise)", ""]
+    out += [line(header), line(["-" * w for w in widths[:-1]] + [""])]
+    out += [line(row) for row in rows]
+    if len(rows) > 1:
+        out.append(line(["total", "", "", "", fraction(report.score, report.max_score), ""]))
+    for grade in report.grades:
+        out += _lost_points(grade)
+    return "\n".join(out) + "\n"
+
+
+def _lost_points(grade: ExerciseGrade) -> list[str]:
+    if grade.score == grade.max_score:
+        return []
+    out = ["", f"{grade.name}: {fraction(grade.score, grade.max_score)} ({verdict(grade)})"]
+    if grade.problem:
+        out.append(f"  ! {grade.problem}")
+    for name in CATEGORIES:
+        category = grade.categories[name]
+        lost = category.max_score - category.score
+        if lost <= 0:
+            continue
+        failed = [check for check in category.checks if not check.passed]
+        summary = category.note or f"{len(failed)} of {len(category.checks)} checks failed"
+        out.append(f"  {name} -{points(round(lost, 1))}: {summary}")
+        if category.note:
+            continue
+        for message_text, names in _group_by_message(failed):
+            shown_names = ", ".join(names[:NAMES_SHOWN])
+            if len(names) > NAMES_SHOWN:
+                shown_names += f" and {len(names) - NAMES_SHOWN} more"
+            out.append(f"    x {shown_names}")
+            message = message_text.splitlines()
+            shown = message[:TERMINAL_MESSAGE_LINES]
+            if len(message) > TERMINAL_MESSAGE_LINES:
+                shown.append(f"... ({len(message) - TERMINAL_MESSAGE_LINES} more lines in --json)")
+            out += [f"        {text}" for text in shown]
+    return out
+
+
+def _group_by_message(checks: list[Check]) -> list[tuple[str, list[str]]]:
+    """Failed checks that give the same reason, together: a stub reads as one line, not twenty."""
+    groups: dict[str, list[str]] = {}
+    for check in checks:
+        groups.setdefault(check.message, []).append(check.name)
+    return list(groups.items())
+
+
+# --- JSON ---------------------------------------------------------------------------------------
+
+
+def to_json(report: Report) -> dict[str, Any]:
+    """The report as plain data: ``score``, ``max_score`` and ``exercises`` at the top level."""
+    return {
+        "score": report.score,
+        "max_score": report.max_score,
+        "passed": report.passed,
+        "pass_mark": report.pass_mark,
+        "impl": report.impl,
+        "exercises": [
+            {
+                "name": grade.name,
+                "title": grade.title,
+                "score": grade.score,
+                "max_score": grade.max_score,
+                "passed": grade.passed,
+                "problem": grade.problem,
+                "categories": {name: _category_json(grade.categories[name]) for name in CATEGORIES},
+            }
+            for grade in report.grades
+        ],
+    }
+
+
+def _category_json(category: CategoryScore) -> dict[str, Any]:
+    return {
+        "score": category.score,
+        "max_score": category.max_score,
+        "note": category.note,
+        "checks": [
+            {"name": check.name, "passed": check.passed, "message": check.message}
+            for check in category.checks
+        ],
+    }
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(to_json(report), indent=2) + "\n"
+
+
+# --- Markdown -----------------------------------------------------------------------------------
+
+
+def render_markdown(report: Report) -> str:
+    """A table and, per exercise below full marks, the lost points in a collapsed section."""
+    out = [
+        f"## Kata grade: {fraction(report.score, report.max_score)}",
+        "",
+        f"Graded `{report.impl}`; pass mark {points(report.pass_mark)} per exercise.",
+        "",
+        "| exercise | " + " | ".join(CATEGORIES) + " | total | |",
+        "|---|" + "---:|" * (len(CATEGORIES) + 1) + "---|",
+    ]
+    for grade in report.grades:
+        cells = [
+            fraction(grade.categories[c].score, grade.categories[c].max_score) for c in CATEGORIES
+        ]
+        total = fraction(grade.score, grade.max_score)
+        mark = "✅" if grade.passed else "❌"
+        out.append(f"| {grade.name} | {' | '.join(cells)} | **{total}** | {mark} |")
+    for grade in report.grades:
+        lost = _lost_points(grade)
+        if lost:
+            out += [
+                "",
+                f"<details><summary>{grade.name}: where the points went</summary>",
+                "",
+                "```",
+            ]
+            out += lost[2:]
+            out += ["```", "", "</details>"]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,114 @@
+"""The rubric: turn test outcomes and the readability review into points per category.
+
+- correctness: its weight times the share of correctness tests passed;
+- performance: its weight times the share of timing tests passed, awarded only when every
+  correctness test passes (a fast wrong answer is worth nothing);
+- readability: its weight times the review's earned shares (see :mod:`grader.review`).
+
+An exercise that passes no correctness test scores 0 in every category.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from grader.collect import Outcome, RunResult
+from grader.review import ReviewCheck
+
+PERFORMANCE_WITHHELD = "performance points count only once every correctness test passes"
+NOTHING_PASSED = "no correctness test passed, so no category scores"
+
+
+@dataclass(frozen=True)
+class Check:
+    """One line of the report: a test or a review tool, and why it failed."""
+
+    name: str
+    passed: bool
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class CategoryScore:
+    """Points earned in one category, with the checks behind them."""
+
+    score: float
+    max_score: float
+    checks: tuple[Check, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ExerciseGrade:
+    """The graded exercise: a score per category, and the reason a run broke off, if it did."""
+
+    name: str
+    title: str
+    categories: dict[str, CategoryScore]
+    pass_mark: float
+    problem: str | None = None
+
+    @property
+    def score(self) -> float:
+        return round(sum(category.score for category in self.categories.values()), 1)
+
+    @property
+    def max_score(self) -> float:
+        return round(sum(category.max_score for category in self.categories.values()), 1)
+
+    @property
+    def passed(self) -> bool:
+        return self.score >= self.pass_mark
+
+
+def score_exercise(
+    name: str,
+    title: str,
+    run: RunResult,
+    review: tuple[ReviewCheck, ...],
+    weights: dict[str, float],
+    pass_mark: float,
+) -> ExerciseGrade:
+    """Apply the rubric to one exercise."""
+    correctness = [o for o in run.outcomes if o.category == "correctness"]
+    performance = [o for o in run.outcomes if o.category == "performance"]
+    all_correct = bool(correctness) and all(o.passed for o in correctness)
+    any_correct = any(o.passed for o in correctness)
+
+    correctness_checks = _checks(correctness)
+    if not correctness and run.problem:
+        correctness_checks = (Check("tests", False, run.problem),)
+    readability_checks = tuple(Check(r.name, r.passed, r.message) for r in review)
+    readability = sum(r.share * r.earned for r in review)
+    categories = {
+        "correctness": _category(weights["correctness"], _share(correctness), correctness_checks),
+        "performance": _category(
+            weights["performance"],
+            _share(performance) if all_correct else 0.0,
+            _checks(performance),
+            "" if all_correct or not performance else PERFORMANCE_WITHHELD,
+        ),
+        "readability": _category(weights["readability"], readability, readability_checks),
+    }
+    if not any_correct:
+        categories = {
+            key: CategoryScore(
+                0.0, value.max_score, value.checks, NOTHING_PASSED if key != "correctness" else ""
+            )
+            for key, value in categories.items()
+        }
+    return ExerciseGrade(name, title, categories, pass_mark, run.problem)
+
+
+def _checks(outcomes: list[Outcome]) -> tuple[Check, ...]:
+    return tuple(Check(o.name, o.passed, o.message) for o in outcomes)
+
+
+def _share(outcomes: list[Outcome]) -> float:
+    return sum(o.passed for o in outcomes) / len(outcomes) if outcomes else 0.0
+
+
+def _category(
+    weight: float, share: float, checks: tuple[Check, ...], note: str = ""
+) -> CategoryScore:
+    return CategoryScore(round(weight * share, 1), weight, checks, note)

@@ -1,0 +1,471 @@
+"""Tests of the ``lru_cache`` exercise: the specification in its docstring, on any design.
+
+Correctness: a state machine drives the cache and a naive model side by side on a small key space
+with a fake clock, so that collisions, evictions and expiry all happen; example tests pin each
+edge case a reviewer would name. Performance (``timing``): the cost of an operation must not grow
+with capacity, and a mixed load must stay within a factor of an OrderedDict LRU timed alongside.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from typing import TYPE_CHECKING, Protocol
+
+import pytest
+from hypothesis import settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
+
+from tests.submission import load
+from tests.timing import Budget, best_times, check_ratio
+
+if TYPE_CHECKING:
+    from solutions import lru_cache
+else:
+    lru_cache = load("lru_cache")
+
+
+class FakeClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def make(
+    capacity: int, ttl: float | None = None, clock: FakeClock | None = None
+) -> lru_cache.LRUCache[int, int]:
+    return lru_cache.LRUCache(capacity, ttl, clock=clock or FakeClock())
+
+
+# --- The model: the specification, written as plainly as possible ---------------------------
+
+
+class Model:
+    """Live entries only, least recently used first; dead entries are forgotten at once."""
+
+    def __init__(self, capacity: int, ttl: float | None) -> None:
+        self.capacity = capacity
+        self.ttl = ttl
+        self.entries: dict[int, tuple[int, float]] = {}  # key -> (value, written at)
+
+    def forget_dead(self, now: float) -> None:
+        ttl = self.ttl
+        if ttl is not None:
+            self.entries = {k: e for k, e in self.entries.items() if now < e[1] + ttl}
+
+    def get(self, key: int, now: float) -> int | None:
+        self.forget_dead(now)
+        if key not in self.entries:
+            return None
+        self.entries[key] = self.entries.pop(key)
+        return self.entries[key][0]
+
+    def put(self, key: int, value: int, now: float) -> None:
+        self.forget_dead(now)
+        if key not in self.entries and len(self.entries) >= self.capacity:
+            del self.entries[next(iter(self.entries))]
+        self.entries.pop(key, None)
+        self.entries[key] = (value, now)
+
+    def delete(self, key: int, now: float) -> bool:
+        self.forget_dead(now)
+        return self.entries.pop(key, None) is not None
+
+    def live_keys(self, now: float) -> set[int]:
+        self.forget_dead(now)
+        return set(self.entries)
+
+
+KEYS = st.integers(min_value=0, max_value=5)
+
+
+class LRUCacheMachine(RuleBasedStateMachine):
+    """Drive the cache and the model with the same calls; they must always agree."""
+
+    cache: lru_cache.LRUCache[int, int]
+    model: Model
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.clock = FakeClock()
+
+    @initialize(
+        capacity=st.integers(min_value=1, max_value=4),
+        ttl=st.none() | st.sampled_from([1.0, 2.0, 3.0]),
+    )
+    def create(self, capacity: int, ttl: float | None) -> None:
+        self.model = Model(capacity, ttl)
+        self.cache = make(capacity, ttl, self.clock)
+
+    @rule(key=KEYS, value=st.integers(min_value=0, max_value=99))
+    def put(self, key: int, value: int) -> None:
+        self.cache.put(key, value)
+        self.model.put(key, value, self.clock.now)
+
+    @rule(key=KEYS)
+    def get(self, key: int) -> None:
+        expected = self.model.get(key, self.clock.now)
+        got = self.cache.get(key)
+        assert got == expected, f"get({key}) returned {got!r}, expected {expected!r}"
+
+    @rule(key=KEYS)
+    def get_with_default(self, key: int) -> None:
+        expected = self.model.get(key, self.clock.now)
+        expected = -1 if expected is None else expected
+        got = self.cache.get(key, -1)
+        assert got == expected, f"get({key}, -1) returned {got!r}, expected {expected!r}"
+
+    @rule(key=KEYS)
+    def delete(self, key: int) -> None:
+        expected = self.model.delete(key, self.clock.now)
+        got = self.cache.delete(key)
+        assert got == expected, f"delete({key}) returned {got!r}, expected {expected!r}"
+
+    @rule(seconds=st.sampled_from([0.5, 1.0, 2.0]))
+    def advance(self, seconds: float) -> None:
+        self.clock.advance(seconds)
+
+    @invariant()
+    def membership_and_length_agree(self) -> None:
+        live = self.model.live_keys(self.clock.now)
+        inside = {key for key in range(6) if key in self.cache}
+        assert inside == live, f"the keys `in` the cache are {inside}, expected {live}"
+        assert len(self.cache) == len(live), f"len() is {len(self.cache)}, expected {len(live)}"
+
+
+LRUCacheMachine.TestCase.settings = settings(max_examples=150, stateful_step_count=40)
+TestLRUCacheAgreesWithModel = LRUCacheMachine.TestCase
+
+
+# --- Edge cases, one per bug a reviewer would name --------------------------------------------
+
+
+@pytest.mark.parametrize(("capacity", "ttl"), [(0, None), (-1, None), (1, 0), (1, -1.5)])
+def test_invalid_arguments_raise_value_error(capacity: int, ttl: float | None) -> None:
+    with pytest.raises(ValueError):
+        lru_cache.LRUCache(capacity, ttl)
+
+
+def test_missing_key_returns_default() -> None:
+    cache = make(2)
+    assert cache.get(1) is None
+    assert cache.get(1, 7) == 7
+
+
+def test_a_stored_none_is_returned_not_the_default() -> None:
+    cache: lru_cache.LRUCache[int, int | None] = lru_cache.LRUCache(2)
+    cache.put(1, None)
+    assert cache.get(1, 7) is None, "put(1, None) then get(1, 7) should return None"
+    assert 1 in cache
+
+
+def test_entry_is_dead_at_exactly_its_ttl() -> None:
+    clock = FakeClock()
+    cache = make(2, ttl=5, clock=clock)
+    cache.put(1, 10)
+    clock.advance(4.999)
+    assert cache.get(1) == 10, "an entry written at t=0 with ttl=5 is live at t=4.999"
+    clock.advance(0.001)
+    assert cache.get(1) is None, "an entry written at t=0 with ttl=5 is dead at exactly t=5"
+    assert 1 not in cache
+    assert len(cache) == 0
+
+
+def test_get_does_not_extend_lifetime() -> None:
+    clock = FakeClock()
+    cache = make(2, ttl=3, clock=clock)
+    cache.put(1, 10)
+    clock.advance(2)
+    assert cache.get(1) == 10
+    clock.advance(1)
+    assert cache.get(1) is None, "put at t=0, get at t=2: the entry must still die at t=3"
+
+
+def test_overwrite_restarts_lifetime() -> None:
+    clock = FakeClock()
+    cache = make(2, ttl=3, clock=clock)
+    cache.put(1, 10)
+    clock.advance(2)
+    cache.put(1, 11)
+    clock.advance(2)
+    assert cache.get(1) == 11, "overwritten at t=2 with ttl=3, the entry lives until t=5"
+
+
+def test_expired_value_is_never_returned() -> None:
+    clock = FakeClock()
+    cache = make(3, ttl=1, clock=clock)
+    cache.put(1, 10)
+    cache.put(2, 20)
+    clock.advance(1)
+    assert cache.get(1, -1) == -1, "an expired entry's value came back"
+    assert cache.get(2) is None, "an expired entry's value came back"
+
+
+def test_get_marks_entry_most_recently_used() -> None:
+    cache = make(2)
+    cache.put(1, 10)
+    cache.put(2, 20)
+    cache.get(1)
+    cache.put(3, 30)
+    assert 1 in cache, "get(1) made 1 the most recently used, so 2 should have been evicted"
+    assert 2 not in cache
+    assert 3 in cache
+
+
+def test_eviction_follows_recency_after_several_gets() -> None:
+    cache = make(3)
+    for key in (1, 2, 3):
+        cache.put(key, key)
+    cache.get(1)
+    cache.get(2)
+    cache.put(4, 4)
+    assert {k for k in (1, 2, 3, 4) if k in cache} == {1, 2, 4}
+    cache.put(5, 5)
+    assert {k for k in (1, 2, 3, 4, 5) if k in cache} == {2, 4, 5}
+
+
+def test_contains_does_not_change_recency() -> None:
+    cache = make(2)
+    cache.put(1, 10)
+    cache.put(2, 20)
+    assert 1 in cache
+    cache.put(3, 30)
+    assert 1 not in cache, "`1 in cache` must not make 1 most recently used"
+
+
+def test_expired_entries_leave_before_live_ones() -> None:
+    clock = FakeClock()
+    cache = make(2, ttl=5, clock=clock)
+    cache.put(1, 10)  # dies at 5
+    clock.advance(3)
+    cache.put(2, 20)  # dies at 8
+    clock.advance(1)
+    cache.get(1)  # 1 is now the most recently used, 2 the least
+    clock.advance(2)  # t=6: 1 is dead, 2 is live
+    cache.put(3, 30)
+    assert cache.get(2) == 20, "the live entry 2 was evicted although entry 1 had expired"
+    assert cache.get(3) == 30
+
+
+def test_overwrite_at_capacity_evicts_nothing() -> None:
+    cache = make(2)
+    cache.put(1, 10)
+    cache.put(2, 20)
+    cache.put(1, 11)
+    assert cache.get(1) == 11
+    assert cache.get(2) == 20, "overwriting 1 in a full cache evicted 2"
+    assert len(cache) == 2
+
+
+def test_overwrite_marks_entry_most_recently_used() -> None:
+    cache = make(2)
+    cache.put(1, 10)
+    cache.put(2, 20)
+    cache.put(1, 11)
+    cache.put(3, 30)
+    assert 1 in cache, "put(1, 11) made 1 the most recently used, so 2 should have gone"
+    assert 2 not in cache
+
+
+def test_len_counts_only_live_entries() -> None:
+    clock = FakeClock()
+    cache = make(4, ttl=2, clock=clock)
+    cache.put(1, 10)
+    clock.advance(1)
+    cache.put(2, 20)
+    assert len(cache) == 2
+    clock.advance(1)
+    assert len(cache) == 1, "entry 1 expired at t=2; len() must not count it"
+    clock.advance(1)
+    assert len(cache) == 0
+
+
+def test_delete_reports_whether_a_live_entry_was_removed() -> None:
+    clock = FakeClock()
+    cache = make(2, ttl=2, clock=clock)
+    cache.put(1, 10)
+    cache.put(2, 20)
+    assert cache.delete(1) is True
+    assert cache.delete(1) is False, "a second delete(1) found nothing to remove"
+    clock.advance(2)
+    assert cache.delete(2) is False, "entry 2 had expired, so no live entry was removed"
+    assert 2 not in cache
+
+
+def test_ttl_none_never_expires() -> None:
+    clock = FakeClock()
+    cache = make(1, ttl=None, clock=clock)
+    cache.put(1, 10)
+    clock.advance(1e12)
+    assert cache.get(1) == 10
+
+
+def test_default_clock_is_real_time() -> None:
+    cache: lru_cache.LRUCache[str, int] = lru_cache.LRUCache(2, ttl=0.05)
+    cache.put("short", 1)
+    time.sleep(0.1)
+    assert cache.get("short") is None, "with the default clock, a 0.05s entry is dead after 0.1s"
+    lasting: lru_cache.LRUCache[str, int] = lru_cache.LRUCache(2, ttl=3600)
+    lasting.put("long", 2)
+    assert lasting.get("long") == 2
+
+
+# --- Performance -------------------------------------------------------------------------------
+
+SMALL, LARGE = 1_000, 100_000
+BATCH = 200  # operations per timed batch
+ROUNDS = 7
+
+
+class OrderedDictLRU:
+    """The calibration: a plain LRU on OrderedDict, timed on the same machine in the same run."""
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self.data: OrderedDict[int, int] = OrderedDict()
+
+    def get(self, key: int, default: int | None = None) -> int | None:
+        try:
+            self.data.move_to_end(key)
+        except KeyError:
+            return default
+        return self.data[key]
+
+    def put(self, key: int, value: int) -> None:
+        self.data[key] = value
+        self.data.move_to_end(key)
+        if len(self.data) > self.capacity:
+            self.data.popitem(last=False)
+
+    def delete(self, key: int) -> bool:
+        return self.data.pop(key, None) is not None
+
+    def __contains__(self, key: int) -> bool:
+        return key in self.data
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+
+class Cache(Protocol):
+    """What the mixed load calls: the exercise's cache, or the calibration."""
+
+    def get(self, key: int, default: int | None = None) -> int | None: ...
+    def put(self, key: int, value: int) -> None: ...
+    def delete(self, key: int) -> bool: ...
+    def __contains__(self, key: int) -> bool: ...
+    def __len__(self) -> int: ...
+
+
+def calibration_seconds_per_put() -> float:
+    """Time a put on the OrderedDict LRU: the unit that fill allowances are measured in."""
+    baseline = OrderedDictLRU(SMALL)
+
+    def fill() -> None:
+        for key in range(SMALL):
+            baseline.put(key, key)
+
+    return best_times([fill], repeat=5)[0] / SMALL
+
+
+def fill(cache: Cache, size: int, clock: FakeClock) -> None:
+    """Put keys 0..size-1, one clock tick apart, failing fast if puts slow down as it grows.
+
+    The allowance is 100x what the OrderedDict LRU needs for the same puts (a hand-written
+    linked list needs about 10x): an O(n) put is stopped within seconds, not left for minutes.
+    """
+    budget = Budget(
+        100 * size * calibration_seconds_per_put(), f"filling a cache with {size:,} puts"
+    )
+    for start in range(0, size, 1_000):
+        for key in range(start, start + 1_000):
+            clock.advance(1)
+            cache.put(key, key)
+        budget.check(f"after {start + 1_000:,} puts: put gets slower as the cache grows")
+
+
+class MixedLoad:
+    """Batches of get (hits and misses), put of new keys, ``in``, ``len`` and delete."""
+
+    def __init__(self, cache: Cache, size: int, clock: FakeClock) -> None:
+        self.cache = cache
+        self.size = size
+        self.clock = clock
+        self.next_key = size
+
+    def run_batch(self) -> None:
+        cache, clock, window = self.cache, self.clock, self.size // 2
+        for step in range(BATCH):
+            recent = self.next_key - 1 - (step * 7919) % window
+            clock.advance(1)
+            cache.get(recent)
+            cache.get(-step - 1)
+            cache.put(self.next_key, step)
+            _ = recent - 3 in cache
+            len(cache)
+            cache.delete(recent - 5)
+            self.next_key += 1
+
+
+def compare_sizes(ttl: float | None) -> tuple[float, float]:
+    """Return the best batch time on a full cache of SMALL and of LARGE entries."""
+    loads = []
+    for size in (SMALL, LARGE):
+        clock = FakeClock()
+        # With a ttl of half the size in ticks, about half the entries are expired at any time.
+        cache = make(size, ttl if ttl is None else ttl * size, clock)
+        fill(cache, size, clock)
+        loads.append(MixedLoad(cache, size, clock))
+    small, large = best_times([load.run_batch for load in loads], repeat=ROUNDS)
+    return small, large
+
+
+@pytest.mark.timing
+def test_operation_cost_does_not_grow_with_capacity() -> None:
+    small, large = compare_sizes(ttl=None)
+    check_ratio(
+        large,
+        small,
+        limit=4,
+        message=f"get/put/in/len/delete on a full cache of {LARGE:,} entries cost more than "
+        f"on one of {SMALL:,}: an operation scans the cache",
+    )
+
+
+@pytest.mark.timing
+def test_operation_cost_does_not_grow_with_expired_entries_present() -> None:
+    small, large = compare_sizes(ttl=0.5)
+    check_ratio(
+        large,
+        small,
+        limit=4,
+        message=f"with about half the entries expired, operations on {LARGE:,} entries cost "
+        f"more than on {SMALL:,}: expired entries make an operation scan the cache",
+    )
+
+
+@pytest.mark.timing
+def test_throughput_is_close_to_an_ordereddict_lru() -> None:
+    clock = FakeClock()
+    cache = make(SMALL, ttl=SMALL / 2, clock=clock)
+    fill(cache, SMALL, clock)
+    load = MixedLoad(cache, SMALL, clock)
+    baseline = OrderedDictLRU(SMALL)
+    for key in range(SMALL):
+        baseline.put(key, key)
+    baseline_load = MixedLoad(baseline, SMALL, clock)
+    ours, theirs = best_times([load.run_batch, baseline_load.run_batch], repeat=ROUNDS)
+    check_ratio(
+        ours,
+        theirs,
+        limit=6,
+        message="a mixed get/put load ran slower than a plain OrderedDict LRU timed in this run",
+    )
