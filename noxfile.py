@@ -77,7 +77,7 @@ def selftest(session: nox.Session) -> None:
     session.run("ruff", "check")
     session.run("ruff", "format", "--check")
     session.run("mypy")
-    session.run("pytest", "tests/selftest", *session.posargs)
+    session.run("pytest", "tests/selftest", "-p", "pytester", *session.posargs)
 
 
 @nox.session

@@ -18,6 +18,7 @@ from typing import Any
 
 from grader.config import Config, Exercise
 
+GRADER_HOME = Path(__file__).resolve().parent.parent
 OUTPUT_TAIL = 1_500  # characters of pytest's own output kept to explain a broken run
 
 
@@ -63,6 +64,10 @@ def run_tests(config: Config, exercise: Exercise, impl_dir: Path, workdir: Path)
     ]
     env = {
         **os.environ,
+        # The plugin ships with the grader, which need not live in the repository it grades.
+        "PYTHONPATH": os.pathsep.join(
+            filter(None, [str(GRADER_HOME), os.environ.get("PYTHONPATH")])
+        ),
         "PYTHONDONTWRITEBYTECODE": "1",
         "HYPOTHESIS_STORAGE_DIRECTORY": str(workdir / "hypothesis"),
     }
@@ -130,10 +135,14 @@ def interpret(
                 (), _stopped(config) + " before any test started (endless loop at import?)"
             )
         return RunResult(
-            (), f"the tests could not start (exit code {returncode}): {_last_line(tail)}"
+            (),
+            f"the test process ended before any test ran (exit code {returncode}): "
+            f"os._exit() at import, or a crash? {_last_line(tail)}",
         )
     if not collected:
-        return RunResult((), "no tests were collected")
+        return RunResult(
+            (), f"no tests were collected (exit code {returncode}): {_last_line(tail)}"
+        )
 
     results = {e["id"]: e for e in events if e.get("event") == "result"}
     started = [e["id"] for e in events if e.get("event") == "start"]

@@ -69,10 +69,14 @@ class EventStream:
         """Emit ``start`` before a test, and its ``result`` once its teardown is done."""
         self.emit(event="start", id=item.nodeid)
         try:
-            return (yield)
-        finally:
-            failure = item.stash.get(failure_key, None)
-            self.emit(event="result", id=item.nodeid, passed=failure is None, message=failure or "")
+            outcome = yield
+        except BaseException as error:  # KeyboardInterrupt or Exit from the submission ends the run
+            message = f"{type(error).__name__} raised in the test stopped the whole run"
+            self.emit(event="result", id=item.nodeid, passed=False, message=message)
+            raise
+        failure = item.stash.get(failure_key, None)
+        self.emit(event="result", id=item.nodeid, passed=failure is None, message=failure or "")
+        return outcome
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(

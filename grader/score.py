@@ -2,7 +2,8 @@
 
 - correctness: its weight times the share of correctness tests passed;
 - performance: its weight times the share of timing tests passed, awarded only when every
-  correctness test passes (a fast wrong answer is worth nothing);
+  correctness test passes (a fast wrong answer is worth nothing); an exercise without timing
+  tests has nothing to lose here;
 - readability: its weight times the review's earned shares (see :mod:`grader.review`).
 
 An exercise that passes no correctness test scores 0 in every category.
@@ -84,7 +85,7 @@ def score_exercise(
         "correctness": _category(weights["correctness"], _share(correctness), correctness_checks),
         "performance": _category(
             weights["performance"],
-            _share(performance) if all_correct else 0.0,
+            (_share(performance) if performance else 1.0) if all_correct else 0.0,
             _checks(performance),
             "" if all_correct or not performance else PERFORMANCE_WITHHELD,
         ),

@@ -38,7 +38,13 @@ def load(name: str) -> ModuleType:
     sys.modules[name] = module  # dataclasses and pickling look modules up here
     try:
         spec.loader.exec_module(module)
-    except BaseException:
+    except Exception:
         del sys.modules[name]
         raise
+    except BaseException as error:  # sys.exit() or KeyboardInterrupt would stop the whole run
+        del sys.modules[name]
+        raise ImportError(
+            f"importing {path.name} raised {type(error).__name__}({error}): "
+            "a module must not exit or stop when it is imported"
+        ) from None
     return module

@@ -1,0 +1,73 @@
+"""The grade is only as good as the bugs it catches: every mutant must lose points.
+
+Each module in ``tests/mutants/<exercise>/`` is a known-wrong implementation whose docstring ends
+with ``Caught by: correctness`` or ``Caught by: performance``. A correctness mutant must lose
+correctness points. A performance mutant must pass every correctness test and still lose
+performance points, so that it is the timing tests that catch it, not the rubric's withholding.
+Each module in ``tests/alternatives/<exercise>/`` is a correct design unlike the reference and
+must lose nothing in correctness or performance.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.selftest.conftest import ROOT, run_grader
+
+MUTANTS = sorted((ROOT / "tests" / "mutants").glob("*/[!_]*.py"))
+ALTERNATIVES = sorted((ROOT / "tests" / "alternatives").glob("*/[!_]*.py"))
+CAUGHT_BY = re.compile(r"^Caught by: (correctness|performance)$", re.MULTILINE)
+
+
+def label(path: Path) -> str:
+    return f"{path.parent.name}/{path.stem}"
+
+
+def caught_by(path: Path) -> str:
+    docstring = ast.get_docstring(ast.parse(path.read_text())) or ""
+    match = CAUGHT_BY.search(docstring)
+    assert match, f"{label(path)}: the docstring needs a line 'Caught by: correctness|performance'"
+    return match.group(1)
+
+
+def grade_as_exercise(module: Path, tmp_path: Path) -> dict[str, dict[str, float]]:
+    """Grade ``module`` as its folder's exercise; return the categories of the JSON report."""
+    exercise = module.parent.name
+    impl = tmp_path / "impl"
+    impl.mkdir()
+    shutil.copy(module, impl / f"{exercise}.py")
+    graded = run_grader(exercise, "--impl", impl, report=tmp_path / "report.json")
+    categories: dict[str, dict[str, float]] = graded.exercise(exercise)["categories"]
+    return categories
+
+
+def test_every_exercise_has_at_least_five_mutants(exercise_names: list[str]) -> None:
+    for name in exercise_names:
+        count = len([m for m in MUTANTS if m.parent.name == name])
+        assert count >= 5, f"{name} has {count} mutants in tests/mutants/{name}/"
+
+
+@pytest.mark.parametrize("mutant", MUTANTS, ids=label)
+def test_mutant_loses_points_in_its_category(mutant: Path, tmp_path: Path) -> None:
+    category = caught_by(mutant)
+    categories = grade_as_exercise(mutant, tmp_path)
+    lost = categories[category]
+    assert lost["score"] < lost["max_score"], f"{label(mutant)} kept its {category} points"
+    if category == "performance":
+        correctness = categories["correctness"]
+        assert correctness["score"] == correctness["max_score"], (
+            f"{label(mutant)} must be correct for its timing bug to be what is caught"
+        )
+
+
+@pytest.mark.parametrize("alternative", ALTERNATIVES, ids=label)
+def test_alternative_design_loses_nothing(alternative: Path, tmp_path: Path) -> None:
+    categories = grade_as_exercise(alternative, tmp_path)
+    for category in ("correctness", "performance"):
+        score = categories[category]
+        assert score["score"] == score["max_score"], f"{label(alternative)} lost {category} points"
