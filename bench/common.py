@@ -9,16 +9,23 @@ from collections.abc import Callable
 ROUNDS = 7
 
 
-def best_seconds(run: Callable[[], object], rounds: int = ROUNDS) -> float:
-    """The fastest of ``rounds`` runs, with the garbage collector kept out of the measurement."""
-    best = float("inf")
+def best_seconds(
+    contenders: dict[str, Callable[[], object]], rounds: int = ROUNDS
+) -> dict[str, float]:
+    """The fastest of ``rounds`` runs of each contender, interleaved round by round.
+
+    Interleaving spreads a burst of load from another process over every contender alike; the
+    garbage collector is kept out of the measurements.
+    """
+    best = dict.fromkeys(contenders, float("inf"))
     gc.collect()
     gc.disable()
     try:
         for _ in range(rounds):
-            start = time.perf_counter()
-            run()
-            best = min(best, time.perf_counter() - start)
+            for name, run in contenders.items():
+                start = time.perf_counter()
+                run()
+                best[name] = min(best[name], time.perf_counter() - start)
     finally:
         gc.enable()
     return best

@@ -83,7 +83,7 @@ def main() -> None:
         "OrderedDict LRU (no ttl)": ordered_dict_lru,
         "functools.lru_cache (no ttl)": functools_lru,
     }
-    timings = {name: best_seconds(make(stream)) for name, make in contenders.items()}
+    timings = best_seconds({name: make(stream) for name, make in contenders.items()})
     print_table(
         "lru_cache: mixed get/put, ~50% hits", OPERATIONS, timings, "reference LRUCache (ttl)"
     )

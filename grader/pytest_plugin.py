@@ -5,7 +5,8 @@ one exercise. Events are written and flushed as they happen, so when a submissio
 exits in the middle of a run the grader still knows which tests finished and which one was running.
 
 Events, in order: ``collected`` (every test with its category) or ``collect_error``; then per test
-``start`` and ``result``; ``finish`` when the session ends normally.
+``start`` and ``result``; ``finish`` when the session ends normally. Timing tests run last and are
+not run at all once a correctness test has failed, since the rubric would withhold their points.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import pytest
 PERFORMANCE_MARKER = "timing"
 MESSAGE_LIMIT = 4_000
 NOISE = re.compile(r"^\s*\+.* at 0x[0-9a-f]+>")
+
+NOT_TIMED = "not timed: performance counts only once every correctness test passes"
 
 failure_key = pytest.StashKey[str]()
 
@@ -47,6 +50,7 @@ class EventStream:
 
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
+        self.correctness_failed = False
 
     def emit(self, **event: Any) -> None:
         self.stream.write(json.dumps(event) + "\n")
@@ -56,6 +60,10 @@ class EventStream:
         """Report a test module that could not be collected, usually a failed import."""
         if report.failed:
             self.emit(event="collect_error", message=collect_error_lines(report.longreprtext))
+
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        """Run the timing tests last, so they can be left out once a correctness test failed."""
+        items.sort(key=lambda item: category(item) == "performance")
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         """Announce every test that will run, with its category."""
@@ -75,16 +83,27 @@ class EventStream:
             self.emit(event="result", id=item.nodeid, passed=False, message=message)
             raise
         failure = item.stash.get(failure_key, None)
+        if failure is not None and category(item) == "correctness":
+            self.correctness_failed = True
         self.emit(event="result", id=item.nodeid, passed=failure is None, message=failure or "")
         return outcome
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        """Leave a timing test out once a correctness test failed: its points are withheld."""
+        if category(item) == "performance" and self.correctness_failed:
+            pytest.skip(NOT_TIMED)
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(
         self, item: pytest.Item, call: pytest.CallInfo[None]
     ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
-        """Keep the first failure of a test (setup, call or teardown), explained."""
+        """Keep the first failure of a test (setup, call or teardown), explained.
+
+        A skip counts as a failure: an exercise test that does not run has not passed.
+        """
         report = yield
-        if report.failed and failure_key not in item.stash:
+        if (report.failed or report.skipped) and failure_key not in item.stash:
             item.stash[failure_key] = explain(call, report)
         return report
 
@@ -108,6 +127,8 @@ def explain(call: pytest.CallInfo[None], report: pytest.TestReport) -> str:
         return truncate(report.longreprtext)
     error = call.excinfo.value
     text = str(error).strip()
+    if isinstance(error, pytest.skip.Exception):
+        return text
     if isinstance(error, pytest.fail.Exception) and text.startswith("Timeout"):
         text = f"the test did not finish in time ({text}): an endless loop or a hang?"
     elif not isinstance(error, AssertionError | pytest.fail.Exception) or not text:

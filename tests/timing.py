@@ -7,6 +7,7 @@ so a submission that replaces ``time.perf_counter`` cannot make itself look fast
 from __future__ import annotations
 
 import gc
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from time import perf_counter
@@ -92,3 +93,31 @@ def check_ratio(ratio: float, limit: float, message: str) -> None:
     """Fail with ``message`` and the measured ratio if it is above ``limit``."""
     if ratio > limit:
         pytest.fail(f"{message}: measured {ratio:.1f}x, the limit is {limit:g}x", pytrace=False)
+
+
+@contextmanager
+def deadline(seconds: float, what: str) -> Iterator[None]:
+    """Interrupt the block with a failure if it runs longer than ``seconds``.
+
+    One slow call (a quadratic algorithm on 200,000 items) cannot be checked between steps the
+    way :class:`Budget` checks, so an alarm interrupts it. pytest-timeout's own alarm, if set, is
+    put back afterwards with the time it had left.
+    """
+
+    def expire(signum: int, frame: object) -> None:
+        pytest.fail(
+            f"{what} took more than its allowance of {seconds:.2f}s (measured in this "
+            "run) and was stopped",
+            pytrace=False,
+        )
+
+    start = perf_counter()
+    outer_handler = signal.signal(signal.SIGALRM, expire)
+    outer_left, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, outer_handler)
+        if outer_left > 0:
+            signal.setitimer(signal.ITIMER_REAL, max(0.001, outer_left - (perf_counter() - start)))

@@ -200,7 +200,7 @@ def test_plugin_streams_outcomes_and_categories(pytester: pytest.Pytester) -> No
     )
     events_file = pytester.path / "events.jsonl"
     result = pytester.runpytest("-p", "grader.pytest_plugin", f"--kata-events={events_file}")
-    result.assert_outcomes(passed=2, failed=1)
+    result.assert_outcomes(passed=1, failed=1, skipped=1)
     events = [json.loads(line) for line in events_file.read_text().splitlines()]
     assert events[0]["event"] == "collected"
     assert events[-1] == {"event": "finish", "exitstatus": 1}
@@ -214,3 +214,27 @@ def test_plugin_streams_outcomes_and_categories(pytester: pytest.Pytester) -> No
     assert results["test_ok"]["passed"]
     assert not results["test_wrong"]["passed"]
     assert results["test_wrong"]["message"].startswith("1 + 1 came back as 2, expected 3")
+    assert not results["test_fast"]["passed"], "a timing test ran after a correctness failure"
+    assert results["test_fast"]["message"].startswith("not timed")
+
+
+def test_plugin_times_when_every_correctness_test_passes(pytester: pytest.Pytester) -> None:
+    pytester.makeini("[pytest]\nmarkers =\n    timing: performance\n")
+    pytester.makepyfile(
+        """
+        import pytest
+
+        @pytest.mark.timing
+        def test_fast():
+            pass
+
+        def test_ok():
+            pass
+        """
+    )
+    events_file = pytester.path / "events.jsonl"
+    result = pytester.runpytest("-p", "grader.pytest_plugin", f"--kata-events={events_file}")
+    result.assert_outcomes(passed=2)
+    started = [json.loads(line) for line in events_file.read_text().splitlines()]
+    order = [e["id"].split("::")[1] for e in started if e["event"] == "start"]
+    assert order == ["test_ok", "test_fast"], "timing tests must run after correctness tests"

@@ -1,0 +1,259 @@
+"""Tests of the ``group_anagrams`` exercise: the specification in its docstring, on any design.
+
+Correctness: properties over full Unicode text and over small alphabets (where anagrams and
+duplicates are common), a comparison with a plain model, and examples that pin each classic bug.
+Performance (``timing``): 200,000 short words against a sorted-key grouping timed alongside, the
+growth from n to 10n words, and words of about 10,000 characters.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from tests.submission import load
+from tests.timing import best_times, check_ratio, deadline
+
+if TYPE_CHECKING:
+    from solutions import group_anagrams as exercise
+else:
+    exercise = load("group_anagrams")
+
+
+def group(words: Iterable[str], ignore_case: bool = False) -> list[list[str]]:
+    """Call the exercise, leaving ``ignore_case`` to its default when it is False."""
+    if ignore_case:
+        return exercise.group_anagrams(words, ignore_case=True)
+    return exercise.group_anagrams(words)
+
+
+def model(words: list[str], ignore_case: bool = False) -> list[list[str]]:
+    """The specification, as plainly as possible: a key that counts each code point."""
+    groups: dict[frozenset[tuple[str, int]], list[str]] = {}
+    for word in words:
+        key = frozenset(Counter(word.casefold() if ignore_case else word).items())
+        groups.setdefault(key, []).append(word)
+    return list(groups.values())
+
+
+def signature(word: str, ignore_case: bool) -> Counter[str]:
+    return Counter(word.casefold() if ignore_case else word)
+
+
+# Small alphabets make anagrams, duplicates and empty strings common; full Unicode finds the rest.
+# "ß", "ẞ", "ﬀ" and "İ" are letters whose casefold changes length.
+FEW_LETTERS = st.lists(st.text(alphabet="abAB", max_size=4), max_size=12)
+CASE_LETTERS = st.lists(st.text(alphabet="sSßẞfﬀFiİ\u0131", max_size=3), max_size=12)
+ANY_TEXT = st.lists(st.text(max_size=6), max_size=12)
+WORD_LISTS = FEW_LETTERS | CASE_LETTERS | ANY_TEXT
+
+
+@given(words=WORD_LISTS, ignore_case=st.booleans())
+def test_groups_partition_the_input(words: list[str], ignore_case: bool) -> None:
+    groups = group(words, ignore_case)
+    flattened = [word for members in groups for word in members]
+    assert Counter(flattened) == Counter(words), (
+        f"the groups hold {sorted(flattened)}, but the input was {sorted(words)}"
+    )
+    assert all(members for members in groups), f"an empty group came back: {groups}"
+
+
+@given(words=WORD_LISTS, ignore_case=st.booleans())
+def test_members_are_anagrams_and_groups_are_not(words: list[str], ignore_case: bool) -> None:
+    groups = group(words, ignore_case)
+    signatures = []
+    for members in groups:
+        first = signature(members[0], ignore_case)
+        for word in members:
+            assert signature(word, ignore_case) == first, (
+                f"{word!r} and {members[0]!r} share a group"
+            )
+        signatures.append(first)
+    for i, one in enumerate(signatures):
+        for j in range(i + 1, len(signatures)):
+            assert one != signatures[j], (
+                f"{groups[i][0]!r} and {groups[j][0]!r} are anagrams but are in different groups"
+            )
+
+
+@given(words=WORD_LISTS, ignore_case=st.booleans())
+@example(words=["b", "a", "ba", "ab"], ignore_case=False)
+def test_groups_and_members_keep_input_order(words: list[str], ignore_case: bool) -> None:
+    groups = group(words, ignore_case)
+    position: dict[str, list[int]] = defaultdict(list)
+    for index, word in enumerate(words):
+        position[word].append(index)
+    taken: Counter[str] = Counter()
+    firsts = []
+    for members in groups:
+        indices = []
+        for word in members:
+            indices.append(position[word][taken[word]])
+            taken[word] += 1
+        assert indices == sorted(indices), f"the words of group {members} are not in input order"
+        firsts.append(indices[0])
+    assert firsts == sorted(firsts), f"groups {groups} are not in the order of their first word"
+
+
+@given(words=WORD_LISTS, ignore_case=st.booleans())
+def test_result_agrees_with_a_simple_model(words: list[str], ignore_case: bool) -> None:
+    got = group(words, ignore_case)
+    expected = model(words, ignore_case)
+    assert got == expected, f"group_anagrams({words!r}, ignore_case={ignore_case}) returned {got!r}"
+
+
+# --- Examples: one per classic bug ----------------------------------------------------------------
+
+EXAMPLES = {
+    "counts without separators collide": (["a" + "b" * 11, "a" * 11 + "b"], False),
+    "letters outside a-z": (["Z", "t", "é", "e\u0301"], False),
+    "set of letters": (["aab", "abb"], False),
+    "sum of code points": (["ad", "bc"], False),
+    "duplicates": (["ab", "ba", "ab"], False),
+    "empty strings": (["", "x", ""], False),
+    "first-seen order, not sorted": (["b", "a"], False),
+    "members in input order": (["ba", "ab"], False),
+    "case matters by default": (["a", "A"], False),
+    "casefold, not lower": (["ß", "ss", "SS", "ẞ"], True),
+    "ignore_case keeps original words": (["Tea", "EAT", "ate"], True),
+    "no words": ([], False),
+}
+
+
+@pytest.mark.parametrize(("words", "ignore_case"), EXAMPLES.values(), ids=EXAMPLES.keys())
+def test_example(words: list[str], ignore_case: bool) -> None:
+    got = group(words, ignore_case)
+    expected = model(words, ignore_case)
+    assert got == expected, (
+        f"group_anagrams({words!r}, ignore_case={ignore_case}) returned {got!r}, "
+        f"expected {expected!r}"
+    )
+
+
+def test_ignore_case_false_compares_case() -> None:
+    got = exercise.group_anagrams(["a", "A"], ignore_case=False)
+    assert got == [["a"], ["A"]], f"with ignore_case=False, 'a' and 'A' were grouped: {got!r}"
+
+
+def test_result_is_a_list_of_lists() -> None:
+    got = group(["ab", "ba", "c"])
+    assert type(got) is list, f"returned a {type(got).__name__}, not a list"
+    assert all(type(members) is list for members in got), f"groups are not lists: {got!r}"
+
+
+def test_result_is_new_each_call() -> None:
+    words = ["ab", "ba"]
+    first = group(words)
+    first[0].append("mutated")
+    first.append(["extra"])
+    assert group(words) == [["ab", "ba"]], "changing one result changed the next call's result"
+    assert words == ["ab", "ba"], "the input list was changed"
+
+
+def test_a_generator_is_read_once() -> None:
+    words = (word for word in ["ab", "ba", "c"])
+    assert group(words) == [["ab", "ba"], ["c"]], "a generator's words went missing"
+
+
+class CountingIterable:
+    """An iterable that records how many times it was iterated."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+        self.iterations = 0
+
+    def __iter__(self) -> Iterator[str]:
+        self.iterations += 1
+        return iter(self.words)
+
+
+def test_input_is_iterated_once() -> None:
+    words = CountingIterable(["ab", "ba"])
+    group(words)
+    assert words.iterations == 1, f"the input was iterated {words.iterations} times, not once"
+
+
+# --- Performance ----------------------------------------------------------------------------------
+
+
+def short_words(count: int, seed: int = 1) -> list[str]:
+    """Words of 1-8 lowercase letters: many unique, some anagrams of each other."""
+    rng = random.Random(seed)
+    text = "".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=8 * count))
+    lengths = rng.choices(range(1, 9), k=count)
+    return [text[8 * i : 8 * i + length] for i, length in enumerate(lengths)]
+
+
+def sorted_key_grouping(words: Iterable[str]) -> list[list[str]]:
+    """The calibration: the textbook sorted-key grouping, timed on the same machine."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault("".join(sorted(word)), []).append(word)
+    return list(groups.values())
+
+
+THROUGHPUT_LIMIT = 8  # a Counter-based key, correct but slower, measures about 4x
+
+
+@pytest.mark.timing
+def test_200k_short_words_within_a_factor_of_sorted_key_grouping() -> None:
+    words = short_words(200_000)
+    (calibration,) = best_times([lambda: sorted_key_grouping(words)], repeat=1)
+    with deadline(2 * THROUGHPUT_LIMIT * calibration, "grouping 200,000 short words"):
+        group(words)  # a quadratic grouping is stopped here, in about a second
+    ours, theirs = best_times([lambda: group(words), lambda: sorted_key_grouping(words)], repeat=3)
+    check_ratio(
+        ours / theirs,
+        limit=THROUGHPUT_LIMIT,
+        message="grouping 200,000 short words was slower than a sorted-key grouping in this run",
+    )
+
+
+GROWTH_LIMIT = 25  # 10x the words should cost about 10x; pairwise comparison costs 100x
+
+
+@pytest.mark.timing
+def test_ten_times_the_words_cost_about_ten_times_as_much() -> None:
+    small, large = short_words(2_000, seed=2), short_words(20_000, seed=3)
+    (calibration,) = best_times([lambda: sorted_key_grouping(large)], repeat=1)
+    with deadline(2 * THROUGHPUT_LIMIT * calibration + 0.05, "grouping 20,000 words"):
+        group(large)  # a quadratic grouping is stopped here, well under a second
+    small_time, large_time = best_times([lambda: group(small), lambda: group(large)], repeat=5)
+    check_ratio(
+        large_time / small_time,
+        limit=GROWTH_LIMIT,
+        message="grouping 20,000 words cost far more than 10x grouping 2,000: the cost grows "
+        "faster than the input (are words compared pairwise?)",
+    )
+
+
+def long_words(count: int, length: int) -> list[str]:
+    """Long words in anagram pairs: each word and a shuffle of it."""
+    rng = random.Random(4)
+    words = []
+    for _ in range(count // 2):
+        word = rng.choices("abcdefghijklmnopqrstuvwxyzäöüß", k=length)
+        shuffled = word[:]
+        rng.shuffle(shuffled)
+        words += ["".join(word), "".join(shuffled)]
+    return words
+
+
+@pytest.mark.timing
+def test_long_words_within_a_factor_of_sorted_key_grouping() -> None:
+    words = long_words(40, 10_000)
+    (calibration,) = best_times([lambda: sorted_key_grouping(words)], repeat=1)
+    with deadline(2 * THROUGHPUT_LIMIT * calibration + 0.05, "grouping 40 words of 10,000 chars"):
+        group(words)
+    ours, theirs = best_times([lambda: group(words), lambda: sorted_key_grouping(words)], repeat=3)
+    check_ratio(
+        ours / theirs,
+        limit=THROUGHPUT_LIMIT,
+        message="grouping 40 words of 10,000 characters was slower than a sorted-key grouping",
+    )
