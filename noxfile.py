@@ -66,7 +66,7 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def typecheck(session: nox.Session) -> None:
     """Type-check the repository with mypy --strict."""
-    install(session, "grade")
+    install(session, "selftest")  # mypy also reads the noxfile and the benches' imports
     session.run("mypy", *session.posargs)
 
 
@@ -78,6 +78,13 @@ def selftest(session: nox.Session) -> None:
     session.run("ruff", "format", "--check")
     session.run("mypy")
     session.run("pytest", "tests/selftest", "-p", "pytester", *session.posargs)
+
+
+@nox.session
+def stability(session: nox.Session) -> None:
+    """Grade the references 20 times beside a CPU-bound process and report any score that moves."""
+    install(session, "grade")
+    run_keeping_exit_code(session, "-m", "grader.stability", *session.posargs)
 
 
 @nox.session

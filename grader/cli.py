@@ -105,7 +105,7 @@ def grade(config: Config, exercise: Exercise, impl_dir: Path) -> ExerciseGrade:
         ThreadPoolExecutor(max_workers=1) as pool,
     ):
         reviewed = pool.submit(review, module, config.root, config.root / CACHE / "mypy")
-        run = run_tests(config, exercise, impl_dir, Path(scratch))
+        run = run_tests(config, exercise, impl_dir, Path(scratch), config.root / CACHE)
         checks = reviewed.result()
     return score_exercise(
         exercise.name, exercise.title, run, checks, config.weights, config.pass_mark

@@ -141,7 +141,7 @@ class LRUCacheMachine(RuleBasedStateMachine):
         assert len(self.cache) == len(live), f"len() is {len(self.cache)}, expected {len(live)}"
 
 
-LRUCacheMachine.TestCase.settings = settings(max_examples=150, stateful_step_count=40)
+LRUCacheMachine.TestCase.settings = settings(max_examples=100, stateful_step_count=40)
 TestLRUCacheAgreesWithModel = LRUCacheMachine.TestCase
 
 
