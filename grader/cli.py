@@ -29,13 +29,15 @@ class UsageError(Exception):
     """The command line asks for something that cannot be done."""
 
 
-class _Parser(argparse.ArgumentParser):
+class OneLineParser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line (raised, so callers choose the exit)."""
+
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see --help)")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="nox -s grade --", description="Grade the kata exercises.")
+    parser = OneLineParser(prog="nox -s grade --", description="Grade the kata exercises.")
     parser.add_argument(
         "names", nargs="*", metavar="NAME", help="exercises to grade (default: all)"
     )

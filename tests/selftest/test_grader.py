@@ -238,3 +238,20 @@ def test_plugin_times_when_every_correctness_test_passes(pytester: pytest.Pytest
     started = [json.loads(line) for line in events_file.read_text().splitlines()]
     order = [e["id"].split("::")[1] for e in started if e["event"] == "start"]
     assert order == ["test_ok", "test_fast"], "timing tests must run after correctness tests"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--runs", "x"], "argument --runs: invalid int value: 'x'"),
+        (["nope", "--runs", "1"], "unknown exercise 'nope'"),
+    ],
+)
+def test_stability_usage_errors_exit_2_with_one_line(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from grader import stability
+
+    assert stability.main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err and "error: error" not in err
