@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 ROUNDS = 7
 
 
 def best_seconds(
-    contenders: dict[str, Callable[[], object]], rounds: int = ROUNDS
+    contenders: Mapping[str, Callable[[], object]], rounds: int = ROUNDS
 ) -> dict[str, float]:
     """The fastest of ``rounds`` runs of each contender, interleaved round by round.
 
