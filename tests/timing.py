@@ -1,7 +1,8 @@
 """Timing helpers: every bound is relative to work measured in the same run, never fixed seconds.
 
-The clock is bound here, when conftest imports this module and before any submission is imported,
-so a submission that replaces ``time.perf_counter`` cannot make itself look fast.
+The clocks are bound here, when conftest imports this module and before any submission is
+imported, so a submission that replaces ``time.perf_counter`` cannot make itself look fast. Tests
+take ``perf_counter`` and ``thread_time`` from here, never from ``time``.
 """
 
 from __future__ import annotations
@@ -10,9 +11,20 @@ import gc
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from time import perf_counter
+from time import perf_counter, thread_time
 
 import pytest
+
+__all__ = [
+    "Budget",
+    "best_times",
+    "check_ratio",
+    "deadline",
+    "growth_ratio",
+    "perf_counter",
+    "quiet_gc",
+    "thread_time",
+]
 
 
 @contextmanager
