@@ -28,7 +28,7 @@ Examples
 
 Limits (what the timing tests check)
 ------------------------------------
-- 200,000 short words are grouped within a small factor of a plain sorted-key grouping timed in
+- 100,000 short words are grouped within a small factor of a plain sorted-key grouping timed in
   the same run.
 - Growing the input from n to 10n words costs about 10x, not 100x: comparing words pairwise fails.
 - Words of about 10,000 characters are fine: sorting each word, O(n * k log k), is fast enough;

@@ -15,8 +15,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import NoReturn
 
+from grader.audit import audit
 from grader.collect import RunResult, run_tests
 from grader.config import Config, ConfigError, Exercise, load_config
+from grader.integrity import check_integrity
 from grader.report import Report, render_json, render_markdown, render_terminal
 from grader.review import review
 from grader.score import ExerciseGrade, score_exercise
@@ -63,7 +65,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return USAGE_ERROR
     grades = tuple(grade(config, exercise, impl_dir) for exercise in exercises)
-    report = Report(grades, impl=display_path(impl_dir, config.root), pass_mark=config.pass_mark)
+    report = Report(
+        grades,
+        impl=display_path(impl_dir, config.root),
+        pass_mark=config.pass_mark,
+        integrity=check_integrity(config.root),
+    )
     print(render_terminal(report), end="")
     try:
         write(args.json, render_json(report))
@@ -99,6 +106,13 @@ def grade(config: Config, exercise: Exercise, impl_dir: Path) -> ExerciseGrade:
         run = RunResult(
             (), f"there is no {exercise.module_file} in {display_path(impl_dir, config.root)}"
         )
+        return score_exercise(
+            exercise.name, exercise.title, run, (), config.weights, config.pass_mark
+        )
+    findings = audit(module, (e.name for e in config.catalogue))
+    if findings:
+        more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
+        run = RunResult((), f"refused, not run: {findings[0]}{more}", refused=True)
         return score_exercise(
             exercise.name, exercise.title, run, (), config.weights, config.pass_mark
         )

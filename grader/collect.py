@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from grader.config import Config, Exercise
 
 GRADER_HOME = Path(__file__).resolve().parent.parent
 OUTPUT_TAIL = 1_500  # characters of pytest's own output kept to explain a broken run
+FILE_LINE = re.compile(r'File "([^"]+)", line (\d+)')
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class RunResult:
 
     outcomes: tuple[Outcome, ...]
     problem: str | None = None
+    refused: bool = False  # the audit refused the module: it never ran and earns nothing
 
 
 def run_tests(
@@ -55,6 +58,7 @@ def run_tests(
         "-p",
         "grader.pytest_plugin",
         f"--kata-events={events_path}",
+        f"--kata-memory-mb={config.memory_limit_mb:g}",
         "--hypothesis-profile=grade",
         f"--timeout={config.test_timeout:g}",
         "-p",
@@ -63,14 +67,17 @@ def run_tests(
         "-q",
         "--no-header",
         "--color=no",
+        "--tb=short",  # the plugin explains failures itself; long tracebacks only cost time
     ]
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
         # The plugin ships with the grader, which need not live in the repository it grades.
         "PYTHONPATH": os.pathsep.join(
             filter(None, [str(GRADER_HOME), os.environ.get("PYTHONPATH")])
         ),
-        "PYTHONDONTWRITEBYTECODE": "1",
+        # Compiled bytecode goes to the cache, never beside the learner's files. Reusing it saves
+        # a second per run where packages were installed without bytecode (uv's default).
+        "PYTHONPYCACHEPREFIX": str(cache_dir / "pycache"),
         # Only caches live here (a Unicode table, constants mined from source: 2.3 s to rebuild);
         # the grade profile keeps no example database, so nothing here can change a grade.
         "HYPOTHESIS_STORAGE_DIRECTORY": str(cache_dir / "hypothesis"),
@@ -128,7 +135,11 @@ def interpret(
     events: list[dict[str, Any]], returncode: int, timed_out: bool, config: Config, tail: str
 ) -> RunResult:
     """Turn the event stream into outcomes; tests a broken run never finished count as failed."""
+    tampered = next((e["reason"] for e in events if e.get("event") == "tampered"), None)
+    if tampered:
+        return RunResult((), f"refused: {tampered}", refused=True)
     collected = next((e["tests"] for e in events if e.get("event") == "collected"), None)
+    stopped = next((e["reason"] for e in events if e.get("event") == "stopped"), None)
     if not collected:
         return RunResult(
             (), _why_no_test_ran(events, collected, returncode, timed_out, config, tail)
@@ -136,10 +147,10 @@ def interpret(
     results = {e["id"]: e for e in events if e.get("event") == "result"}
     started = [e["id"] for e in events if e.get("event") == "start"]
     running = started[-1] if started and started[-1] not in results else None
-    problem = None
+    problem = stopped
     if timed_out:
         problem = _stopped(config)
-    elif not any(e.get("event") == "finish" for e in events):
+    elif problem is None and not any(e.get("event") == "finish" for e in events):
         problem = (
             f"the test process ended early (exit code {returncode}): "
             "sys.exit(), os._exit() or a crash?"
@@ -167,7 +178,7 @@ def _why_no_test_ran(
 ) -> str:
     collect_errors = [e["message"] for e in events if e.get("event") == "collect_error"]
     if collect_errors:
-        return f"the module could not be imported: {collect_errors[0]}"
+        return f"the module could not be imported: {one_line(collect_errors[0])}"
     if collected is not None:
         return f"no tests were collected (exit code {returncode}): {_last_line(tail)}"
     if timed_out:
@@ -176,6 +187,16 @@ def _why_no_test_ran(
         f"the test process ended before any test ran (exit code {returncode}): "
         f"os._exit() at import, or a crash? {_last_line(tail)}"
     )
+
+
+def one_line(message: str) -> str:
+    """The last line of an error (``SyntaxError: ...``), with the file and line it names."""
+    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    if not lines:
+        return "no details"
+    where = next((m for line in lines if (m := FILE_LINE.search(line))), None)
+    suffix = f" ({Path(where.group(1)).name}, line {where.group(2)})" if where else ""
+    return lines[-1] + suffix
 
 
 def _stopped(config: Config) -> str:

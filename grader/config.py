@@ -13,7 +13,14 @@ from typing import Any
 CATEGORIES = ("correctness", "performance", "readability")
 DEFAULT_WEIGHTS = {"correctness": 50.0, "performance": 30.0, "readability": 20.0}
 CATALOGUE = Path("exercises") / "info.toml"
-KATA_KEYS = {"exercises", "pass_mark", "test_timeout", "exercise_timeout", "weights"}
+KATA_KEYS = {
+    "exercises",
+    "pass_mark",
+    "test_timeout",
+    "exercise_timeout",
+    "memory_limit_mb",
+    "weights",
+}
 
 
 class ConfigError(Exception):
@@ -50,6 +57,7 @@ class Config:
     pass_mark: float
     test_timeout: float
     exercise_timeout: float
+    memory_limit_mb: float
 
     def exercise(self, name: str) -> Exercise | None:
         return next((exercise for exercise in self.catalogue if exercise.name == name), None)
@@ -82,6 +90,7 @@ def load_config(root: Path) -> Config:
         pass_mark=pass_mark,
         test_timeout=_number(kata, "test_timeout", 15.0, low=0.1),
         exercise_timeout=_number(kata, "exercise_timeout", 120.0, low=1.0),
+        memory_limit_mb=_number(kata, "memory_limit_mb", 2048.0, low=256.0),
     )
 
 

@@ -5,15 +5,23 @@ one exercise. Events are written and flushed as they happen, so when a submissio
 exits in the middle of a run the grader still knows which tests finished and which one was running.
 
 Events, in order: ``collected`` (every test with its category) or ``collect_error``; then per test
-``start`` and ``result``; ``finish`` when the session ends normally. Timing tests run last and are
-not run at all once a correctness test has failed, since the rubric would withhold their points.
+``start`` and ``result``; ``stopped`` if the run is cut short after repeated timeouts; ``finish``
+when the session ends normally. ``--kata-memory-mb`` caps the process's address space, so a
+submission that allocates without end gets a MemoryError instead of the machine's OOM killer.
+Timing tests run last and are not run at all once a correctness test has failed, since the rubric
+would withhold their points.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
+import os
 import re
+import resource
+import threading
 from collections.abc import Generator
+from time import monotonic
 from typing import IO, Any
 
 import pytest
@@ -23,21 +31,57 @@ MESSAGE_LIMIT = 4_000
 NOISE = re.compile(r"^\s*\+.* at 0x[0-9a-f]+>")
 
 NOT_TIMED = "not timed: performance counts only once every correctness test passes"
+TIMED_OUT = "the test did not finish in time"
+TIMEOUTS_BEFORE_STOP = 2  # a submission that hangs twice would hang in every test: stop early
+UNSTOPPABLE = "the test did not finish in time and could not be interrupted, so the run was stopped"
 
 failure_key = pytest.StashKey[str]()
+
+# What a submission could replace to fake its results. The static audit refuses code that tries;
+# this run-time check after every test backs it up, and a change voids the whole exercise.
+GUARDED = (
+    ("time", ("perf_counter", "monotonic", "thread_time", "process_time", "time", "sleep")),
+    ("_pytest.runner", ("call_and_report", "runtestprotocol", "call_runtest_hook")),
+    ("_pytest.reports", ("TestReport",)),
+    ("json", ("dumps",)),
+)
+
+
+def guarded_objects() -> dict[str, object]:
+    """The current object behind every guarded name, by dotted name."""
+    found = {}
+    for module_name, names in GUARDED:
+        module = importlib.import_module(module_name)
+        for name in names:
+            found[f"{module_name}.{name}"] = getattr(module, name, None)
+    return found
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     """Add ``--kata-events PATH``."""
     group = parser.getgroup("kata-grader", "kata grader")
     group.addoption("--kata-events", metavar="PATH", help="write test outcomes here as JSON lines")
+    group.addoption(
+        "--kata-memory-mb", type=float, metavar="MB", help="cap the process's address space"
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
     """Start streaming events when ``--kata-events`` is given."""
+    memory = config.getoption("kata_memory_mb")
+    if memory:
+        limit = int(memory * 2**20)
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     path = config.getoption("kata_events")
     if path:
-        config.pluginmanager.register(EventStream(open(path, "a", encoding="utf-8")))  # noqa: SIM115
+        stream = EventStream(open(path, "a", encoding="utf-8"))  # noqa: SIM115
+        config.pluginmanager.register(stream)
+        seconds = float(config.getoption("timeout", None) or 0)
+        if seconds:  # pytest-timeout's limit, then as long again for it to take effect
+            stream.watchdog = Watchdog(stream, grace=seconds + max(seconds, 1.0))
 
 
 def category(item: pytest.Item) -> str:
@@ -51,10 +95,26 @@ class EventStream:
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
         self.correctness_failed = False
+        self.timeouts = 0
+        self.guarded = guarded_objects()
+        self.dumps = json.dumps
+        self.write = stream.write
+        self.lock = threading.Lock()  # the watchdog writes from its own thread
+        self.watchdog: Watchdog | None = None
 
     def emit(self, **event: Any) -> None:
-        self.stream.write(json.dumps(event) + "\n")
-        self.stream.flush()
+        with self.lock:
+            self.write(self.dumps(event) + "\n")
+            self.stream.flush()
+
+    def check_guarded(self, session: pytest.Session) -> None:
+        """Void the run if anything guarded was replaced since the session started."""
+        now = guarded_objects()
+        replaced = [name for name, original in self.guarded.items() if now[name] is not original]
+        if replaced or type(self).emit is not GENUINE_EMIT:
+            what = ", ".join(replaced) or "the grader's event stream"
+            self.emit(event="tampered", reason=f"the submission replaced {what} while tests ran")
+            session.shouldstop = "tampering"
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         """Report a test module that could not be collected, usually a failed import."""
@@ -69,6 +129,7 @@ class EventStream:
         """Announce every test that will run, with its category."""
         tests = [{"id": item.nodeid, "category": category(item)} for item in session.items]
         self.emit(event="collected", tests=tests)
+        self.check_guarded(session)  # the submission was imported during collection
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_protocol(
@@ -76,16 +137,27 @@ class EventStream:
     ) -> Generator[None, object, object]:
         """Emit ``start`` before a test, and its ``result`` once its teardown is done."""
         self.emit(event="start", id=item.nodeid)
+        if self.watchdog:
+            self.watchdog.watch(item.nodeid)
         try:
             outcome = yield
         except BaseException as error:  # KeyboardInterrupt or Exit from the submission ends the run
             message = f"{type(error).__name__} raised in the test stopped the whole run"
             self.emit(event="result", id=item.nodeid, passed=False, message=message)
             raise
+        if self.watchdog:
+            self.watchdog.watch(None)
         failure = item.stash.get(failure_key, None)
         if failure is not None and category(item) == "correctness":
             self.correctness_failed = True
         self.emit(event="result", id=item.nodeid, passed=failure is None, message=failure or "")
+        self.check_guarded(item.session)
+        if failure is not None and failure.startswith(TIMED_OUT):
+            self.timeouts += 1
+            if self.timeouts == TIMEOUTS_BEFORE_STOP:
+                reason = f"{self.timeouts} tests did not finish in time, so the rest were not run"
+                self.emit(event="stopped", reason=reason)
+                item.session.shouldstop = reason
         return outcome
 
     @pytest.hookimpl(tryfirst=True)
@@ -130,7 +202,7 @@ def explain(call: pytest.CallInfo[None], report: pytest.TestReport) -> str:
     if isinstance(error, pytest.skip.Exception):
         return text
     if isinstance(error, pytest.fail.Exception) and text.startswith("Timeout"):
-        text = f"the test did not finish in time ({text}): an endless loop or a hang?"
+        text = f"{TIMED_OUT} ({text}): an endless loop or a hang?"
     elif not isinstance(error, AssertionError | pytest.fail.Exception) or not text:
         text = f"{type(error).__name__}: {text}" if text else type(error).__name__
     notes = [note for note in getattr(error, "__notes__", ()) if isinstance(note, str)]
@@ -152,3 +224,35 @@ def truncate(text: str, limit: int = MESSAGE_LIMIT) -> str:
     if len(text) <= limit:
         return text
     return f"{text[:limit]}\n... ({len(text) - limit:,} more characters left out)"
+
+
+class Watchdog:
+    """Ends the run when a test outlives pytest-timeout's limit by ``grace`` seconds.
+
+    pytest-timeout interrupts a test once. Code that survives that (hypothesis calls a hanging
+    function again while it shrinks; a submission may ignore the alarm) would otherwise hold
+    the whole exercise until the grader kills it. The watchdog reports the test as failed,
+    reports the run as stopped, and exits the process; the grader counts the rest as not run.
+    """
+
+    def __init__(self, stream: EventStream, grace: float) -> None:
+        self.stream = stream
+        self.grace = grace
+        self.current: tuple[str, float] | None = None
+        self.wake = threading.Event()
+        threading.Thread(target=self.run, name="kata-watchdog", daemon=True).start()
+
+    def watch(self, nodeid: str | None) -> None:
+        """Start timing ``nodeid`` (None: no test is running)."""
+        self.current = None if nodeid is None else (nodeid, monotonic() + self.grace)
+
+    def run(self) -> None:
+        while not self.wake.wait(0.25):
+            current = self.current
+            if current is not None and monotonic() > current[1]:
+                self.stream.emit(event="result", id=current[0], passed=False, message=UNSTOPPABLE)
+                self.stream.emit(event="stopped", reason=UNSTOPPABLE)
+                os._exit(0)
+
+
+GENUINE_EMIT = EventStream.emit  # to notice a replaced method

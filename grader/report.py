@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from grader.config import CATEGORIES
+from grader.integrity import Integrity
 from grader.score import CategoryScore, Check, ExerciseGrade
 
 TERMINAL_MESSAGE_LINES = 20
@@ -20,6 +21,7 @@ class Report:
     grades: tuple[ExerciseGrade, ...]
     impl: str
     pass_mark: float
+    integrity: Integrity | None = None
 
     @property
     def score(self) -> float:
@@ -44,7 +46,20 @@ def fraction(score: float, max_score: float) -> str:
 
 
 def verdict(grade: ExerciseGrade) -> str:
+    if grade.refused:
+        return "refused"
     return "pass" if grade.passed else "below pass mark"
+
+
+def provenance(integrity: Integrity | None) -> list[str]:
+    """Say what the grade was given under: the fingerprints, and any edit to tests or rubric."""
+    if integrity is None:
+        return []
+    mark = "!" if integrity.changes else " "
+    return [
+        f"tests sha256 {integrity.tests_sha256[:16]}, rubric sha256 {integrity.config_sha256[:16]}",
+        f"{mark} {integrity.summary}",
+    ]
 
 
 # --- Terminal -----------------------------------------------------------------------------------
@@ -72,7 +87,8 @@ def render_terminal(report: Report) -> str:
         rest = [cell.rjust(width) for cell, width in zip(cells[1:-1], widths[1:-1], strict=True)]
         return "  ".join([first, *rest, cells[-1]]).rstrip()
 
-    out = [f"Graded {report.impl} (pass mark {points(report.pass_mark)} per exercise)", ""]
+    out = [f"Graded {report.impl} (pass mark {points(report.pass_mark)} per exercise)"]
+    out += [*provenance(report.integrity), ""]
     out += [line(header), line(["-" * w for w in widths[:-1]] + [""])]
     out += [line(row) for row in rows]
     if len(rows) > 1:
@@ -130,6 +146,7 @@ def to_json(report: Report) -> dict[str, Any]:
         "passed": report.passed,
         "pass_mark": report.pass_mark,
         "impl": report.impl,
+        "integrity": _integrity_json(report.integrity),
         "exercises": [
             {
                 "name": grade.name,
@@ -137,11 +154,23 @@ def to_json(report: Report) -> dict[str, Any]:
                 "score": grade.score,
                 "max_score": grade.max_score,
                 "passed": grade.passed,
+                "refused": grade.refused,
                 "problem": grade.problem,
                 "categories": {name: _category_json(grade.categories[name]) for name in CATEGORIES},
             }
             for grade in report.grades
         ],
+    }
+
+
+def _integrity_json(integrity: Integrity | None) -> dict[str, Any] | None:
+    if integrity is None:
+        return None
+    return {
+        "tests_sha256": integrity.tests_sha256,
+        "config_sha256": integrity.config_sha256,
+        "compared_with_git": integrity.git,
+        "changes": list(integrity.changes),
     }
 
 
@@ -171,6 +200,8 @@ def render_markdown(report: Report) -> str:
         "",
         f"Graded `{report.impl}`; pass mark {points(report.pass_mark)} per exercise.",
         "",
+        *(f"{line.strip()}  " for line in provenance(report.integrity)),
+        "",
         "| exercise | " + " | ".join(CATEGORIES) + " | total | |",
         "|---|" + "---:|" * (len(CATEGORIES) + 1) + "---|",
     ]
@@ -179,7 +210,7 @@ def render_markdown(report: Report) -> str:
             fraction(grade.categories[c].score, grade.categories[c].max_score) for c in CATEGORIES
         ]
         total = fraction(grade.score, grade.max_score)
-        mark = "✅" if grade.passed else "❌"
+        mark = "⛔ refused" if grade.refused else "✅" if grade.passed else "❌"
         out.append(f"| {grade.name} | {' | '.join(cells)} | **{total}** | {mark} |")
     for grade in report.grades:
         lost = _lost_points(grade)

@@ -18,6 +18,7 @@ from grader.review import ReviewCheck
 
 PERFORMANCE_WITHHELD = "performance points count only once every correctness test passes"
 NOTHING_PASSED = "no correctness test passed, so no category scores"
+REFUSED = "the module was refused before it ran, so no category scores"
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class ExerciseGrade:
     categories: dict[str, CategoryScore]
     pass_mark: float
     problem: str | None = None
+    refused: bool = False
 
     @property
     def score(self) -> float:
@@ -92,13 +94,14 @@ def score_exercise(
         "readability": _category(weights["readability"], readability, readability_checks),
     }
     if not any_correct:
+        why = REFUSED if run.refused else NOTHING_PASSED
         categories = {
             key: CategoryScore(
-                0.0, value.max_score, value.checks, NOTHING_PASSED if key != "correctness" else ""
+                0.0, value.max_score, value.checks, why if key != "correctness" else ""
             )
             for key, value in categories.items()
         }
-    return ExerciseGrade(name, title, categories, pass_mark, run.problem)
+    return ExerciseGrade(name, title, categories, pass_mark, run.problem, run.refused)
 
 
 def _checks(outcomes: list[Outcome]) -> tuple[Check, ...]:

@@ -48,3 +48,5 @@ def pytest_configure(config: pytest.Config) -> None:
     if not folder.is_dir():
         raise pytest.UsageError(f"--impl {config.getoption('impl')}: no such folder")
     submission.set_impl_dir(folder)
+    # The per-test limit (pytest-timeout's) bounds the import too, which happens at collection.
+    submission.set_import_timeout(float(config.getoption("timeout", None) or 0))

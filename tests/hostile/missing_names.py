@@ -1,0 +1,1 @@
+"""A module that defines nothing the tests ask for."""

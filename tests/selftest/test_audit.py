@@ -1,0 +1,106 @@
+"""The static audit refuses what fakes a grade or touches files, and nothing a solution needs."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from grader.audit import audit
+from tests.selftest.conftest import ROOT
+
+EXERCISES = ("lru_cache", "group_anagrams", "retry", "connection_pool")
+
+REFUSED = {
+    "pytest import": "import pytest",
+    "pytest internals": "from _pytest import runner",
+    "hypothesis": "import hypothesis.core as core",
+    "the grader": "from grader.pytest_plugin import EventStream",
+    "the references": "import solutions.lru_cache",
+    "another exercise": "import retry",
+    "relative import": "from . import helpers",
+    "dynamic import": "m = __import__('pytest')",
+    "importlib": "import importlib",
+    "exec": "exec('x = 1')",
+    "eval": "y = eval('1 + 1')",
+    "gc": "import gc",
+    "ctypes": "import ctypes",
+    "builtins": "import builtins",
+    "__builtins__": "b = __builtins__",
+    "sys.modules": "import sys\nsys.modules['time'].perf_counter = None",
+    "sys.path": "import sys\nsys.path.insert(0, 'solutions')",
+    "frames": "import sys\nf = sys._getframe(1).f_globals",
+    "traceback frames": "try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    g = e.__traceback__.tb_frame",  # noqa: E501
+    "replaced clock": "import time\ntime.perf_counter = lambda: 0.0",
+    "replaced via alias": "import time as t\nt.monotonic = lambda: 0.0",
+    "setattr on module": "import time\nsetattr(time, 'sleep', print)",
+    "dunder setattr": "import time\nobject.__setattr__(time, 'sleep', print)",
+    "vars of module": "import time\nvars(time)['sleep'] = print",
+    "module __dict__": "import time\ntime.__dict__['sleep'] = print",
+    "computed getattr": "import sys\nm = getattr(sys, 'mod' + 'ules')",
+    "open for writing": "open('tests/test_retry.py', 'w').write('')",
+    "open with computed mode": "mode = 'w'\nopen('x', mode)",
+    "pathlib write": "from pathlib import Path\nPath('solutions/retry.py').write_text('')",
+    "os.remove": "import os\nos.remove('tests/conftest.py')",
+    "os.system": "import os\nos.system('true')",
+    "shutil": "import shutil",
+    "subprocess": "import subprocess",
+    "signal": "import signal",
+}
+
+ALLOWED = {
+    "list.remove": "items = [1, 2]\nitems.remove(1)",
+    "str.replace": "s = 'ab'.replace('a', 'b')",
+    "reading a file": "text = open('data.txt').read()",
+    "reading with a mode": "text = open('data.txt', 'rb').read()",
+    "plain getattr": "import math\npi = getattr(math, 'pi')",
+    "own object attributes": "class A:\n    def __init__(self):\n        self.x = 1",
+    "super().__setattr__": (
+        "class A:\n    def __setattr__(self, name, value):\n"
+        "        super().__setattr__(name, value)"
+    ),
+    "typical imports": "import asyncio, functools, inspect, random, threading, time\n"
+    "from collections import OrderedDict, deque\nfrom dataclasses import dataclass",
+    "sys.setrecursionlimit": "import sys\nsys.setrecursionlimit(5000)",
+}
+
+
+def audited(tmp_path: Path, source: str) -> list[str]:
+    path = tmp_path / "lru_cache.py"
+    path.write_text(textwrap.dedent(source) + "\n")
+    return [str(finding) for finding in audit(path, EXERCISES)]
+
+
+@pytest.mark.parametrize("source", REFUSED.values(), ids=REFUSED.keys())
+def test_the_audit_refuses_what_could_fake_a_grade(tmp_path: Path, source: str) -> None:
+    assert audited(tmp_path, source), f"not refused:\n{source}"
+
+
+@pytest.mark.parametrize("source", ALLOWED.values(), ids=ALLOWED.keys())
+def test_the_audit_allows_ordinary_code(tmp_path: Path, source: str) -> None:
+    assert audited(tmp_path, source) == []
+
+
+def test_no_reference_stub_mutant_or_alternative_is_refused() -> None:
+    modules = [
+        *(ROOT / "solutions").glob("[!_]*.py"),
+        *(ROOT / "exercises").glob("[!_]*.py"),
+        *(ROOT / "tests" / "mutants").glob("*/[!_]*.py"),
+        *(ROOT / "tests" / "alternatives").glob("*/[!_]*.py"),
+    ]
+    refused = {
+        f"{path.parent.name}/{path.name}": [str(f) for f in findings]
+        for path in modules
+        if (findings := audit(path, EXERCISES))
+    }
+    assert refused == {}
+
+
+def test_a_finding_names_its_line_and_reason(tmp_path: Path) -> None:
+    findings = audited(tmp_path, '"""Doc."""\n\nimport time\ntime.perf_counter = lambda: 0.0')
+    assert findings == ["line 4 replaces time.perf_counter, which belongs to another module"]
+
+
+def test_a_file_that_does_not_parse_is_left_to_the_test_run(tmp_path: Path) -> None:
+    assert audited(tmp_path, "def broken(:") == []

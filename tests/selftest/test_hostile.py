@@ -1,0 +1,136 @@
+"""Hostile and broken submissions earn nothing they did not earn and harm nothing else.
+
+Every module in ``tests/hostile/`` is graded as every exercise at once, in a copy of this
+repository with tight limits and one extra exercise, ``control``, whose correct module must still
+get full marks. Each hostile exercise must score 0 with a one-line reason, the run must end
+within its limits, and no file of the repository may change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.selftest.conftest import ROOT, run_grader
+
+CORPUS = sorted((ROOT / "tests" / "hostile").glob("*.py"))
+PLACEHOLDER = "EXERCISE"
+TEST_TIMEOUT = 2  # nothing here needs long: the control has one trivial test
+MEMORY_MB = 1024
+CASE_SECONDS = 90  # the slowest case hangs twice per exercise: about 4 x 3 x 2 s
+
+CONTROL_TEST = '''\
+"""A trivial exercise graded beside the hostile ones: it must keep full marks."""
+
+from tests.submission import load
+
+control = load("control")
+
+
+def test_adds() -> None:
+    assert control.add(2, 3) == 5
+'''
+CONTROL = '''\
+"""A correct control submission."""
+
+
+def add(a: int, b: int) -> int:
+    """Add two numbers."""
+    return a + b
+'''
+
+
+@pytest.fixture(scope="module")
+def fortress(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the repository's tests and configuration with tight limits and a control."""
+    root = tmp_path_factory.mktemp("fortress")
+    shutil.copytree(
+        ROOT / "tests", root / "tests", ignore=shutil.ignore_patterns("__pycache__", "selftest")
+    )
+    (root / "tests" / "test_control.py").write_text(CONTROL_TEST)
+    (root / "exercises").mkdir()
+    catalogue = (ROOT / "exercises" / "info.toml").read_text()
+    (root / "exercises" / "info.toml").write_text(catalogue + '\n[[exercise]]\nname = "control"\n')
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    pyproject = pyproject.replace("test_timeout = 15", f"test_timeout = {TEST_TIMEOUT}")
+    pyproject = pyproject.replace("memory_limit_mb = 2048", f"memory_limit_mb = {MEMORY_MB}")
+    (root / "pyproject.toml").write_text(pyproject)
+    return root
+
+
+def exercise_names() -> list[str]:
+    from grader.config import load_config
+
+    return [exercise.name for exercise in load_config(ROOT).catalogue]
+
+
+def fingerprint(root: Path) -> dict[str, str]:
+    """A digest of every file a submission might touch, outside temporary folders."""
+    files = [
+        path
+        for folder in ("tests", "solutions", "exercises", "grader", "bench")
+        for path in (root / folder).rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    ]
+    files += [root / name for name in ("pyproject.toml", "noxfile.py", "README.md")]
+    files = [path for path in files if path.is_file()]
+    return {str(path): hashlib.sha256(path.read_bytes()).hexdigest() for path in files}
+
+
+def reason(exercise: dict[str, object]) -> str:
+    """The report's reason for a lost exercise: the run's problem, or the first failed check."""
+    problem = exercise["problem"]
+    if isinstance(problem, str) and problem:
+        return problem
+    categories = exercise["categories"]
+    assert isinstance(categories, dict)
+    failed = [c for c in categories["correctness"]["checks"] if not c["passed"]]
+    return str(failed[0]["message"]) if failed else ""
+
+
+@pytest.mark.parametrize("case", CORPUS, ids=lambda path: path.stem)
+def test_hostile_submission_earns_nothing_and_harms_nothing(
+    case: Path, fortress: Path, tmp_path: Path
+) -> None:
+    names = exercise_names()
+    impl = tmp_path / "impl"
+    impl.mkdir()
+    for name in names:
+        (impl / f"{name}.py").write_text(case.read_text().replace(PLACEHOLDER, name))
+    (impl / "control.py").write_text(CONTROL)
+    before = fingerprint(ROOT), fingerprint(fortress)
+
+    start = time.monotonic()
+    graded = run_grader("--impl", impl, root=fortress, report=tmp_path / "report.json")
+    elapsed = time.monotonic() - start
+
+    assert graded.report is not None, f"{case.stem}: no report; stderr: {graded.errors[-500:]}"
+    assert "Traceback" not in graded.errors, f"{case.stem}: the grader crashed: {graded.errors}"
+    assert graded.exit_code == 1, f"{case.stem}: exit code {graded.exit_code}"
+    for name in names:
+        exercise = graded.exercise(name)
+        assert exercise["score"] == 0, f"{case.stem} as {name} earned {exercise['score']} points"
+        why = reason(exercise)
+        assert why, f"{case.stem} as {name}: the report gives no reason"
+        problem = exercise["problem"]
+        assert problem is None or "\n" not in problem, f"{case.stem}: reason is not one line"
+    control = graded.exercise("control")
+    assert control["score"] == control["max_score"], f"{case.stem} harmed another exercise"
+    assert (fingerprint(ROOT), fingerprint(fortress)) == before, f"{case.stem} changed files"
+    assert elapsed < CASE_SECONDS, f"{case.stem} took {elapsed:.0f}s to grade"
+
+
+def test_the_corpus_covers_every_kind_of_attack() -> None:
+    expected = {
+        "loops_at_import", "never_returns", "exits_at_import", "os_exit_at_import",
+        "exits_in_call", "os_exit_in_call", "raises_base_exception", "unbounded_recursion",
+        "allocates_gigabytes", "prints_megabytes", "syntax_error", "missing_names",
+        "wrong_signatures", "patches_the_clocks", "patches_pytest", "patches_hypothesis",
+        "patches_the_grader", "writes_into_tests", "writes_into_solutions",
+        "imports_the_reference",
+    }  # fmt: skip
+    assert expected <= {path.stem for path in CORPUS}
