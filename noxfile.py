@@ -99,3 +99,52 @@ def bench(session: nox.Session) -> None:
     names = session.posargs or sorted(p.stem for p in Path("bench").glob("[!_]*.py"))
     for name in names:
         session.run("python", "-m", f"bench.{name}")
+
+
+@nox.session
+def hint(session: nox.Session) -> None:
+    """Show the next hint for an exercise: nox -s hint -- NAME [--all]."""
+    install(session, "grade")
+    run_keeping_exit_code(session, "-m", "grader.learner", "hint", *session.posargs)
+
+
+@nox.session(name="list")
+def list_exercises(session: nox.Session) -> None:
+    """List the exercises with their difficulty, topics and your last result."""
+    install(session, "grade")
+    run_keeping_exit_code(session, "-m", "grader.learner", "list", *session.posargs)
+
+
+@nox.session
+def watch(session: nox.Session) -> None:
+    """Re-grade an exercise every time you save it: nox -s watch [-- NAME ...]."""
+    install(session, "grade")
+    run_keeping_exit_code(session, "-m", "grader.watch", *session.posargs)
+
+
+@nox.session
+def compare(session: nox.Session) -> None:
+    """Diff your module against the reference, once it passes: nox -s compare -- NAME."""
+    install(session, "grade")
+    run_keeping_exit_code(session, "-m", "grader.learner", "compare", *session.posargs)
+
+
+@nox.session
+def new(session: nox.Session) -> None:
+    """Scaffold a new exercise: nox -s new -- NAME."""
+    install(session, "grade")
+    run_keeping_exit_code(session, "-m", "grader.scaffold", *session.posargs)
+
+
+@nox.session
+def export(session: nox.Session) -> None:
+    """Write a candidate-ready copy without references: nox -s export -- DEST [--no-hints]."""
+    install(session, "grade")
+    run_keeping_exit_code(session, "-m", "grader.export", *session.posargs)
+
+
+@nox.session
+def scoreboard(session: nox.Session) -> None:
+    """Put JSON reports side by side: nox -s scoreboard -- REPORT.json ... [--csv]."""
+    install(session, "grade")
+    run_keeping_exit_code(session, "-m", "grader.scoreboard", *session.posargs)

@@ -19,7 +19,14 @@ from grader.audit import audit
 from grader.collect import RunResult, run_tests
 from grader.config import Config, ConfigError, Exercise, load_config
 from grader.integrity import check_integrity
-from grader.report import Report, render_json, render_markdown, render_terminal
+from grader.progress import Progress
+from grader.report import (
+    Report,
+    render_gradescope,
+    render_json,
+    render_markdown,
+    render_terminal,
+)
 from grader.review import review
 from grader.score import ExerciseGrade, score_exercise
 
@@ -51,6 +58,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the report as JSON")
     parser.add_argument("--markdown", type=Path, metavar="PATH", help="also write it as Markdown")
+    parser.add_argument(
+        "--format",
+        choices=["text", "gradescope"],
+        default="text",
+        help="gradescope: also write Gradescope's results.json (to --output)",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=Path("results.json"),
+        metavar="PATH",
+        help="where --format gradescope writes (default: results.json)",
+    )
     parser.add_argument("--root", type=Path, default=Path.cwd(), help=argparse.SUPPRESS)
     return parser
 
@@ -65,20 +85,51 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return USAGE_ERROR
     grades = tuple(grade(config, exercise, impl_dir) for exercise in exercises)
+    learner = impl_dir == config.root / "exercises"
+    if learner:
+        record_results(config, grades)
     report = Report(
         grades,
         impl=display_path(impl_dir, config.root),
         pass_mark=config.pass_mark,
         integrity=check_integrity(config.root),
+        hints=hints_used(config, grades) if learner else {},
     )
     print(render_terminal(report), end="")
     try:
         write(args.json, render_json(report))
         write(args.markdown, render_markdown(report))
+        if args.format == "gradescope":
+            write(args.output, render_gradescope(report))
     except OSError as error:
         print(f"error: cannot write the report: {error}", file=sys.stderr)
         return USAGE_ERROR
     return 0 if report.passed else 1
+
+
+def record_results(config: Config, grades: Sequence[ExerciseGrade]) -> None:
+    """Remember the learner's latest result per exercise, for ``list`` and ``compare``."""
+    progress = Progress.load(config.root)
+    for graded in grades:
+        correctness = graded.categories["correctness"]
+        progress.results[graded.name] = {
+            "score": graded.score,
+            "max_score": graded.max_score,
+            "passed": graded.passed,
+            "full_correctness": correctness.score == correctness.max_score,
+        }
+    progress.save(config.root)
+
+
+def hints_used(config: Config, grades: Sequence[ExerciseGrade]) -> dict[str, tuple[int, int]]:
+    """Hints revealed and hints available, for each graded exercise that has hints."""
+    progress = Progress.load(config.root)
+    found = {}
+    for graded in grades:
+        exercise = config.exercise(graded.name)
+        if exercise is not None and exercise.hints:
+            found[graded.name] = (progress.hints.get(graded.name, 0), len(exercise.hints))
+    return found
 
 
 def select(config: Config, names: Sequence[str]) -> tuple[Exercise, ...]:

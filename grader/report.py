@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from grader.config import CATEGORIES
@@ -22,6 +22,7 @@ class Report:
     impl: str
     pass_mark: float
     integrity: Integrity | None = None
+    hints: dict[str, tuple[int, int]] = field(default_factory=dict)  # name: (used, available)
 
     @property
     def score(self) -> float:
@@ -93,9 +94,38 @@ def render_terminal(report: Report) -> str:
     out += [line(row) for row in rows]
     if len(rows) > 1:
         out.append(line(["total", "", "", "", fraction(report.score, report.max_score), ""]))
+    if report.hints:
+        used = ", ".join(f"{name} {n}/{of}" for name, (n, of) in report.hints.items())
+        out += ["", f"hints used: {used}"]
     for grade in report.grades:
         out += _lost_points(grade)
+    out += [
+        f"\n{grade.name} passes every correctness test. Compare with one possible answer: "
+        f"nox -s compare -- {grade.name}"
+        for grade in report.grades
+        if report.hints and grade.name in report.hints and _fully_correct(grade)
+    ]
     return "\n".join(out) + "\n"
+
+
+def _fully_correct(grade: ExerciseGrade) -> bool:
+    correctness = grade.categories["correctness"]
+    return correctness.score == correctness.max_score
+
+
+def render_compact(grade: ExerciseGrade) -> str:
+    """One exercise in two lines at most, for ``watch``: the score, then the first lost point."""
+    head = f"{grade.name}: {fraction(grade.score, grade.max_score)} ({verdict(grade)})"
+    lost = next(
+        (
+            f"{name}: {check.name}: {check.message.splitlines()[0] if check.message else ''}"
+            for name in CATEGORIES
+            for check in grade.categories[name].checks
+            if not check.passed
+        ),
+        grade.problem or "",
+    )
+    return head + (f"\n  first lost point: {lost[:200]}" if lost else "") + "\n"
 
 
 def _lost_points(grade: ExerciseGrade) -> list[str]:
@@ -156,6 +186,7 @@ def to_json(report: Report) -> dict[str, Any]:
                 "passed": grade.passed,
                 "refused": grade.refused,
                 "problem": grade.problem,
+                "hints_used": report.hints.get(grade.name, (0, 0))[0],
                 "categories": {name: _category_json(grade.categories[name]) for name in CATEGORIES},
             }
             for grade in report.grades
@@ -188,6 +219,40 @@ def _category_json(category: CategoryScore) -> dict[str, Any]:
 
 def render_json(report: Report) -> str:
     return json.dumps(to_json(report), indent=2) + "\n"
+
+
+# --- Gradescope ----------------------------------------------------------------------------------
+
+
+def to_gradescope(report: Report) -> dict[str, Any]:
+    """Gradescope's results.json: one test per exercise and category, with its points and why."""
+    tests = []
+    for grade in report.grades:
+        for name in CATEGORIES:
+            category = grade.categories[name]
+            failed = [check for check in category.checks if not check.passed]
+            lines = [category.note] if category.note else []
+            lines += [f"x {check.name}: {check.message}" for check in failed[: NAMES_SHOWN * 5]]
+            if grade.problem and name == "correctness":
+                lines.insert(0, f"! {grade.problem}")
+            tests.append(
+                {
+                    "name": f"{grade.name}: {name}",
+                    "score": category.score,
+                    "max_score": category.max_score,
+                    "output": "\n".join(line for line in lines if line) or "all checks passed",
+                }
+            )
+    return {
+        "score": report.score,
+        "max_score": report.max_score,
+        "output": f"Graded {report.impl}; pass mark {points(report.pass_mark)} per exercise.",
+        "tests": tests,
+    }
+
+
+def render_gradescope(report: Report) -> str:
+    return json.dumps(to_gradescope(report), indent=2) + "\n"
 
 
 # --- Markdown -----------------------------------------------------------------------------------

@@ -79,7 +79,7 @@ def test_outside_git_the_report_says_it_could_not_compare(tmp_path: Path) -> Non
 
 
 def test_every_report_carries_the_fingerprints(tmp_path: Path) -> None:
-    graded = run_grader("group_anagrams", "--impl", "solutions", report=tmp_path / "r.json")
+    graded = run_grader("group_anagrams", report=tmp_path / "r.json")
     assert graded.report is not None
     integrity = graded.report["integrity"]
     assert set(integrity) == {"tests_sha256", "config_sha256", "compared_with_git", "changes"}

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.selftest.conftest import Graded, run_grader
+from grader.config import load_config
+from tests.selftest.conftest import ROOT, Graded, run_grader
+
+NAMES = [exercise.name for exercise in load_config(ROOT).catalogue]
 
 
 @pytest.fixture(scope="module")
@@ -19,17 +20,18 @@ def stubs(tmp_path_factory: pytest.TempPathFactory) -> Graded:
     return run_grader("--impl", "exercises", report=tmp_path_factory.mktemp("stubs") / "r.json")
 
 
-def test_references_score_full_marks(references: Graded, exercise_names: list[str]) -> None:
-    for name in exercise_names:
-        graded = references.exercise(name)
-        assert graded["score"] == graded["max_score"], f"{name}: {references.output}"
-    assert references.exit_code == 0
+@pytest.mark.parametrize("name", NAMES)
+def test_reference_scores_full_marks(references: Graded, name: str) -> None:
+    graded = references.exercise(name)
+    assert graded["score"] == graded["max_score"], (
+        f"{name} is incomplete: its reference scores {graded['score']:g}/{graded['max_score']:g}"
+        f"; fill in solutions/{name}.py until it scores full marks\n{references.output}"
+    )
 
 
-def test_untouched_stubs_score_nothing(stubs: Graded, exercise_names: list[str]) -> None:
-    for name in exercise_names:
-        assert stubs.exercise(name)["score"] == 0, f"{name}: {stubs.output}"
-    assert stubs.exit_code == 1
+@pytest.mark.parametrize("name", NAMES)
+def test_untouched_stub_scores_nothing(stubs: Graded, name: str) -> None:
+    assert stubs.exercise(name)["score"] == 0, f"{name}: {stubs.output}"
 
 
 def test_report_has_the_documented_json_shape(references: Graded) -> None:
@@ -45,9 +47,12 @@ def test_report_has_the_documented_json_shape(references: Graded) -> None:
                 assert set(check) >= {"name", "passed", "message"}
 
 
-def test_stub_and_reference_share_the_statement(exercise_names: list[str]) -> None:
-    root = Path(__file__).resolve().parents[2]
-    for name in exercise_names:
-        stub = (root / "exercises" / f"{name}.py").read_text()
-        reference = (root / "solutions" / f"{name}.py").read_text()
-        assert stub.split('"""')[1] == reference.split('"""')[1], f"{name}: docstrings differ"
+@pytest.mark.parametrize("name", NAMES)
+def test_stub_and_reference_share_the_statement(name: str) -> None:
+    stub = (ROOT / "exercises" / f"{name}.py").read_text()
+    reference = (ROOT / "solutions" / f"{name}.py").read_text()
+    assert stub.split('"""')[1] == reference.split('"""')[1], f"{name}: docstrings differ"
+
+
+def test_exit_status_says_whether_everything_passed(references: Graded, stubs: Graded) -> None:
+    assert (references.exit_code, stubs.exit_code) == (0, 1), references.output + stubs.output

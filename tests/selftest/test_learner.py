@@ -1,0 +1,246 @@
+"""The learner's loop and the team lead's tools, run as a learner or lead would, on a copy."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.selftest.conftest import ROOT, copy_repo
+
+
+def run(root: Path, module: str, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    """``python -m module args`` in the repository ``root``, as its nox session would run it."""
+    return subprocess.run(
+        [sys.executable, "-m", module, *map(str, args)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def assert_one_line_error(done: subprocess.CompletedProcess[str], text: str) -> None:
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr, done.stderr
+    assert text in done.stderr, done.stderr
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    return copy_repo(tmp_path / "repo")
+
+
+# --- The learner ------------------------------------------------------------------------------
+
+
+def test_hints_are_revealed_one_at_a_time_and_counted_in_the_report(repo: Path) -> None:
+    first = run(repo, "grader.learner", "hint", "retry")
+    assert first.returncode == 0 and "Hint 1 of 6 for retry" in first.stdout
+    assert "Hint 2" not in first.stdout
+    second = run(repo, "grader.learner", "hint", "retry")
+    assert "Hint 1 of 6" in second.stdout and "Hint 2 of 6" in second.stdout
+    graded = run(repo, "grader", "retry", "--json", repo / "r.json")
+    assert "hints used: retry 2/6" in graded.stdout
+    report = json.loads((repo / "r.json").read_text())
+    assert report["exercises"][0]["hints_used"] == 2
+    everything = run(repo, "grader.learner", "hint", "retry", "--all")
+    assert "Hint 6 of 6" in everything.stdout and "last hint" in everything.stdout
+
+
+def test_hint_for_an_unknown_exercise_is_a_one_line_error(repo: Path) -> None:
+    assert_one_line_error(run(repo, "grader.learner", "hint", "nope"), "unknown exercise 'nope'")
+
+
+def test_list_shows_every_exercise_and_the_last_result(repo: Path) -> None:
+    before = run(repo, "grader.learner", "list")
+    assert before.returncode == 0
+    for name, title in (("lru_cache", "LRU cache"), ("connection_pool", "connection pool")):
+        line = next(line for line in before.stdout.splitlines() if line.startswith(name))
+        assert title.lower() in line.lower() and "not graded yet" in line
+    run(repo, "grader", "group_anagrams")
+    after = run(repo, "grader.learner", "list").stdout
+    line = next(line for line in after.splitlines() if line.startswith("group_anagrams"))
+    assert "0/100 below pass mark" in line and "easy" in line and "hashing" in line
+
+
+def test_compare_waits_for_full_correctness_then_shows_the_difference(repo: Path) -> None:
+    assert_one_line_error(run(repo, "grader.learner", "compare", "group_anagrams"), "finish it")
+    mine = repo / "exercises" / "group_anagrams.py"
+    shutil.copy(repo / "solutions" / "group_anagrams.py", mine)
+    graded = run(repo, "grader", "group_anagrams")
+    assert "nox -s compare -- group_anagrams" in graded.stdout
+    same = run(repo, "grader.learner", "compare", "group_anagrams")
+    assert same.returncode == 0 and "identical" in same.stdout
+    mine.write_text(mine.read_text() + "\n# my note\n")
+    diff = run(repo, "grader.learner", "compare", "group_anagrams").stdout
+    assert "+# my note" in diff and "(one possibility)" in diff
+
+
+def test_watch_regrades_on_save_and_survives_a_syntax_error(repo: Path) -> None:
+    module = repo / "exercises" / "group_anagrams.py"
+    watcher = subprocess.Popen(
+        [sys.executable, "-m", "grader.watch", "group_anagrams", "--runs", "2"],
+        cwd=repo,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    assert watcher.stdout is not None
+    assert "Ctrl-C to quit" in watcher.stdout.readline() + watcher.stdout.readline()
+    module.write_text("def group_anagrams(:\n")
+    first = watcher.stdout.readline() + watcher.stdout.readline()
+    time.sleep(1)  # a new modification time
+    shutil.copy(repo / "solutions" / "group_anagrams.py", module)
+    out, _ = watcher.communicate(timeout=90)
+    assert "could not be imported" in first and "SyntaxError" in first
+    assert "group_anagrams: 100/100 (pass)" in out
+    assert watcher.returncode == 0
+
+
+# --- The team lead ----------------------------------------------------------------------------
+
+
+def test_gradescope_results_have_the_documented_fields(repo: Path) -> None:
+    results = repo / "results.json"
+    done = run(repo, "grader", "--impl", "solutions", "--format", "gradescope", "--output", results)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(results.read_text())
+    assert isinstance(data["score"], int | float) and isinstance(data["max_score"], int | float)
+    assert data["tests"], "Gradescope shows one row per test"
+    for test in data["tests"]:
+        assert isinstance(test["name"], str) and isinstance(test["output"], str)
+        assert isinstance(test["score"], int | float) and isinstance(test["max_score"], int | float)
+        assert 0 <= test["score"] <= test["max_score"]
+    assert abs(sum(t["score"] for t in data["tests"]) - data["score"]) < 0.5
+    assert data["score"] == data["max_score"] == 400
+
+
+def test_a_batch_of_submissions_makes_one_table(repo: Path, tmp_path: Path) -> None:
+    submissions = {"ada": repo / "solutions", "bob": repo / "exercises"}
+    reports = []
+    for name, folder in submissions.items():
+        target = tmp_path / "submissions" / name
+        shutil.copytree(folder, target)
+        reports.append(tmp_path / f"{name}.json")
+        run(repo, "grader", "group_anagrams", "--impl", target, "--json", reports[-1])
+    table = run(repo, "grader.scoreboard", *reports).stdout.splitlines()
+    assert table[0] == "| submission | group_anagrams | total | passed |"
+    assert table[2:] == ["| ada | 100 | 100/100 | yes |", "| bob | 0 | 0/100 | no |"]
+    csv = run(repo, "grader.scoreboard", *reports, "--csv").stdout.splitlines()
+    assert csv == [
+        "submission,group_anagrams,total,passed",
+        "ada,100,100/100,yes",
+        "bob,0,0/100,no",
+    ]
+    assert_one_line_error(run(repo, "grader.scoreboard", tmp_path / "missing.json"), "no such")
+
+
+def test_the_workflow_grades_on_push_and_publishes_both_reports() -> None:
+    workflow = (ROOT / ".github" / "workflows" / "grade.yml").read_text()
+    assert "on: [push" in workflow
+    assert "nox -s grade -- --json kata-report.json --markdown kata-report.md" in workflow
+    assert 'cat kata-report.md >> "$GITHUB_STEP_SUMMARY"' in workflow
+    assert "actions/upload-artifact" in workflow and "path: kata-report.json" in workflow
+
+
+def test_a_broken_kata_config_is_a_one_line_error(repo: Path) -> None:
+    pyproject = repo / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text().replace("pass_mark = 70", "pass_mark = 'high'"))
+    for module, args in (("grader", ()), ("grader.learner", ("list",)), ("grader.export", ("x",))):
+        assert_one_line_error(run(repo, module, *args), "pass_mark")
+
+
+# --- New exercises ----------------------------------------------------------------------------
+
+WORD_COUNT = "    return sum(values)\n"
+MUTANTS = {
+    "off_by_one": "    return sum(values) + 1\n",
+    "drops_first": "    return sum(list(values)[1:])\n",
+    "absolute": "    return sum(abs(v) for v in values)\n",
+    "negates": "    return -sum(values)\n",
+    "ignores_last": "    items = list(values)\n    return sum(items[:-1])\n",
+}
+
+
+def test_a_new_exercise_is_scaffolded_graded_and_self_tested(repo: Path) -> None:
+    done = run(repo, "grader.scaffold", "word_count")
+    assert done.returncode == 0, done.stderr
+    assert_one_line_error(run(repo, "grader.scaffold", "word_count"), "exists already")
+    assert_one_line_error(run(repo, "grader.scaffold", "Word-Count"), "snake_case")
+    stub = run(repo, "grader", "word_count", "--json", repo / "stub.json")
+    assert json.loads((repo / "stub.json").read_text())["exercises"][0]["score"] == 0, stub.stdout
+    incomplete = run(repo, "pytest", "tests/selftest/test_references.py", "-k", "word_count", "-q")
+    assert incomplete.returncode == 1 and "word_count" in incomplete.stdout
+
+    reference = repo / "solutions" / "word_count.py"
+    reference.write_text(reference.read_text().replace(
+        "    # TODO: write the reference solution.\n    raise NotImplementedError\n", WORD_COUNT
+    ))  # fmt: skip
+    statement = reference.read_text().split("from __future__")[0]
+    for name, body in MUTANTS.items():
+        mutant = reference.read_text().replace(WORD_COUNT, body)
+        mutant = mutant.replace(statement, f'"""Mutant: {name}.\n\nCaught by: correctness\n"""\n\n')
+        (repo / "tests" / "mutants" / "word_count" / f"{name}.py").write_text(mutant)
+    graded = run(repo, "grader", "word_count", "--impl", "solutions", "--json", repo / "ref.json")
+    assert json.loads((repo / "ref.json").read_text())["score"] == 100, graded.stdout
+    selftest = run(
+        repo, "pytest", "tests/selftest/test_references.py", "tests/selftest/test_mutants.py",
+        "-k", "word_count", "-q", "-p", "pytester",
+    )  # fmt: skip
+    assert selftest.returncode == 0, selftest.stdout[-2000:]
+
+
+# --- Export -----------------------------------------------------------------------------------
+
+
+def reference_lines() -> set[str]:
+    """Lines of the references' code that no stub contains: their fingerprints."""
+    lines = set()
+    for reference in (ROOT / "solutions").glob("[!_]*.py"):
+        stub = (ROOT / "exercises" / reference.name).read_text()
+        lines |= {
+            line.strip()
+            for line in reference.read_text().splitlines()
+            if len(line.strip()) > 30
+            and line.strip() not in stub
+            and not line.strip().startswith(("from ", "import ", "#"))
+        }
+    return lines
+
+
+def test_an_export_holds_no_reference_code_and_grades(repo: Path, tmp_path: Path) -> None:
+    dest = tmp_path / "take-home"
+    done = run(repo, "grader.export", dest, "--no-hints")
+    assert done.returncode == 0, done.stderr
+    for left_out in ("solutions", "tests/mutants", "tests/alternatives", "bench"):
+        assert not (dest / left_out).exists(), f"the export has {left_out}"
+    fingerprints = reference_lines()
+    for path in dest.rglob("*"):
+        if path.is_file() and ".git" not in path.parts:
+            text = path.read_text(errors="replace")
+            leaked = [line for line in fingerprints if line in text]
+            assert not leaked, f"{path.relative_to(dest)} holds reference code: {leaked[:2]}"
+    log = subprocess.run(["git", "-C", dest, "rev-list", "--all"], capture_output=True, text=True)
+    assert len(log.stdout.split()) == 1, "the export's history must be one fresh commit"
+    assert "hints = []" in (dest / "exercises" / "info.toml").read_text()
+
+    graded = run(dest, "grader", "--json", dest / "r.json")
+    assert graded.returncode == 1 and "Traceback" not in graded.stderr, graded.stderr
+    assert json.loads((dest / "r.json").read_text())["score"] == 0
+    selftest = run(
+        dest,
+        "pytest",
+        "tests/selftest/test_audit.py",
+        "tests/selftest/test_references.py",
+        "-q",
+        "-p",
+        "pytester",
+    )
+    assert selftest.returncode == 0, selftest.stdout[-2000:]
+    assert_one_line_error(run(repo, "grader.export", dest), "exists already")
