@@ -1,13 +1,16 @@
 """Sessions for learners and maintainers; ``nox -l`` lists them.
 
-Learners: ``nox -s grade`` (the default) and ``nox -s tests``. Maintainers: ``nox -s selftest``
-(lint, typecheck and the project's own tests), ``nox -s bench``.
+Learners: ``grade`` (the default), ``hint``, ``list``, ``watch``, ``compare`` and ``tests``.
+Team leads: ``export`` and ``scoreboard``. Contributors: ``new``, ``selftest`` (lint, typecheck
+and the project's own tests), ``stability`` and ``bench``. The commands that need only the
+standard library run with nox's own Python, with no environment to build.
 """
 
 from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import nox
@@ -38,10 +41,20 @@ def install(session: nox.Session, *groups: str) -> None:
     stamp.write_text("\n".join(requirements))
 
 
-def run_keeping_exit_code(session: nox.Session, *args: str) -> None:
-    """Run a Python module and exit with its own status (nox would turn every failure into 1)."""
-    python = Path(session.bin) / "python"
-    code = subprocess.run([str(python), *args], check=False).returncode
+def run_command(session: nox.Session, module: str, *args: str) -> None:
+    """Install what grading needs, then run ``python -m module args`` keeping its exit status."""
+    install(session, "grade")
+    run_keeping_exit_code(str(Path(session.bin) / "python"), "-m", module, *args, *session.posargs)
+
+
+def run_here(session: nox.Session, module: str, *args: str) -> None:
+    """Run a grader command that needs only the standard library, with nox's own Python."""
+    run_keeping_exit_code(sys.executable, "-m", module, *args, *session.posargs)
+
+
+def run_keeping_exit_code(python: str, *args: str) -> None:
+    """Run ``python args`` and exit with its own status (nox would turn every failure into 1)."""
+    code = subprocess.run([python, *args], check=False).returncode
     if code:
         raise SystemExit(code)
 
@@ -49,8 +62,7 @@ def run_keeping_exit_code(session: nox.Session, *args: str) -> None:
 @nox.session
 def grade(session: nox.Session) -> None:
     """Grade the exercises: nox -s grade -- [NAME ...] [--impl DIR] [--json PATH] [--markdown P]."""
-    install(session, "grade")
-    run_keeping_exit_code(session, "-m", "grader", *session.posargs)
+    run_command(session, "grader")
 
 
 @nox.session
@@ -88,8 +100,7 @@ def selftest(session: nox.Session) -> None:
 @nox.session
 def stability(session: nox.Session) -> None:
     """Grade the references 20 times beside a CPU-bound process and report any score that moves."""
-    install(session, "grade")
-    run_keeping_exit_code(session, "-m", "grader.stability", *session.posargs)
+    run_command(session, "grader.stability")
 
 
 @nox.session
@@ -101,50 +112,43 @@ def bench(session: nox.Session) -> None:
         session.run("python", "-m", f"bench.{name}")
 
 
-@nox.session
+@nox.session(venv_backend="none")  # standard library only: no environment to build
 def hint(session: nox.Session) -> None:
     """Show the next hint for an exercise: nox -s hint -- NAME [--all]."""
-    install(session, "grade")
-    run_keeping_exit_code(session, "-m", "grader.learner", "hint", *session.posargs)
+    run_here(session, "grader.learner", "hint")
 
 
-@nox.session(name="list")
+@nox.session(name="list", venv_backend="none")
 def list_exercises(session: nox.Session) -> None:
     """List the exercises with their difficulty, topics and your last result."""
-    install(session, "grade")
-    run_keeping_exit_code(session, "-m", "grader.learner", "list", *session.posargs)
+    run_here(session, "grader.learner", "list")
 
 
 @nox.session
 def watch(session: nox.Session) -> None:
     """Re-grade an exercise every time you save it: nox -s watch [-- NAME ...]."""
-    install(session, "grade")
-    run_keeping_exit_code(session, "-m", "grader.watch", *session.posargs)
+    run_command(session, "grader.watch")
 
 
-@nox.session
+@nox.session(venv_backend="none")  # standard library only: no environment to build
 def compare(session: nox.Session) -> None:
     """Diff your module against the reference, once it passes: nox -s compare -- NAME."""
-    install(session, "grade")
-    run_keeping_exit_code(session, "-m", "grader.learner", "compare", *session.posargs)
+    run_here(session, "grader.learner", "compare")
 
 
-@nox.session
+@nox.session(venv_backend="none")  # standard library only: no environment to build
 def new(session: nox.Session) -> None:
     """Scaffold a new exercise: nox -s new -- NAME."""
-    install(session, "grade")
-    run_keeping_exit_code(session, "-m", "grader.scaffold", *session.posargs)
+    run_here(session, "grader.scaffold")
 
 
-@nox.session
+@nox.session(venv_backend="none")  # standard library only: no environment to build
 def export(session: nox.Session) -> None:
     """Write a candidate-ready copy without references: nox -s export -- DEST [--no-hints]."""
-    install(session, "grade")
-    run_keeping_exit_code(session, "-m", "grader.export", *session.posargs)
+    run_here(session, "grader.export")
 
 
-@nox.session
+@nox.session(venv_backend="none")  # standard library only: no environment to build
 def scoreboard(session: nox.Session) -> None:
     """Put JSON reports side by side: nox -s scoreboard -- REPORT.json ... [--csv]."""
-    install(session, "grade")
-    run_keeping_exit_code(session, "-m", "grader.scoreboard", *session.posargs)
+    run_here(session, "grader.scoreboard")

@@ -94,6 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         pass_mark=config.pass_mark,
         integrity=check_integrity(config.root),
         hints=hints_used(config, grades) if learner else {},
+        learner=learner,
     )
     print(render_terminal(report), end="")
     try:
@@ -111,12 +112,11 @@ def record_results(config: Config, grades: Sequence[ExerciseGrade]) -> None:
     """Remember the learner's latest result per exercise, for ``list`` and ``compare``."""
     progress = Progress.load(config.root)
     for graded in grades:
-        correctness = graded.categories["correctness"]
         progress.results[graded.name] = {
             "score": graded.score,
             "max_score": graded.max_score,
             "passed": graded.passed,
-            "full_correctness": correctness.score == correctness.max_score,
+            "full_correctness": graded.fully_correct,
         }
     progress.save(config.root)
 

@@ -23,6 +23,7 @@ class Report:
     pass_mark: float
     integrity: Integrity | None = None
     hints: dict[str, tuple[int, int]] = field(default_factory=dict)  # name: (used, available)
+    learner: bool = False  # the learner's own folder was graded: point to the references
 
     @property
     def score(self) -> float:
@@ -103,14 +104,9 @@ def render_terminal(report: Report) -> str:
         f"\n{grade.name} passes every correctness test. Compare with one possible answer: "
         f"nox -s compare -- {grade.name}"
         for grade in report.grades
-        if report.hints and grade.name in report.hints and _fully_correct(grade)
+        if report.learner and grade.fully_correct
     ]
     return "\n".join(out) + "\n"
-
-
-def _fully_correct(grade: ExerciseGrade) -> bool:
-    correctness = grade.categories["correctness"]
-    return correctness.score == correctness.max_score
 
 
 def render_compact(grade: ExerciseGrade) -> str:

@@ -63,6 +63,11 @@ class ExerciseGrade:
     def passed(self) -> bool:
         return self.score >= self.pass_mark
 
+    @property
+    def fully_correct(self) -> bool:
+        correctness = self.categories["correctness"]
+        return correctness.score == correctness.max_score
+
 
 def score_exercise(
     name: str,
