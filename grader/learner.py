@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from grader.cli import USAGE_ERROR, OneLineParser, UsageError
+from grader.cli import USAGE_ERROR, OneLineParser, UsageError, select
 from grader.config import Config, ConfigError, Exercise, load_config
 from grader.progress import Progress
 
@@ -46,11 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def exercise(config: Config, name: str) -> Exercise:
-    found = config.exercise(name)
-    if found is None:
-        valid = ", ".join(e.name for e in config.catalogue)
-        raise UsageError(f"unknown exercise {name!r}; valid names: {valid}")
-    return found
+    """The catalogue's exercise ``name``; UsageError naming the valid ones if there is none."""
+    return select(config, [name])[0]
 
 
 def reveal_hints(config: Config, chosen: Exercise, *, show_all: bool) -> str:
