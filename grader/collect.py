@@ -164,7 +164,8 @@ def interpret(
         elif test["id"] == running:
             outcomes.append(Outcome(name, category, False, f"{problem} while this test ran"))
         else:
-            outcomes.append(Outcome(name, category, False, f"not run: {problem}"))
+            why = problem or "the run ended before this test"
+            outcomes.append(Outcome(name, category, False, f"not run: {why}"))
     return RunResult(tuple(outcomes), problem)
 
 

@@ -5,8 +5,9 @@ one exercise. Events are written and flushed as they happen, so when a submissio
 exits in the middle of a run the grader still knows which tests finished and which one was running.
 
 Events, in order: ``collected`` (every test with its category) or ``collect_error``; then per test
-``start`` and ``result``; ``stopped`` if the run is cut short after repeated timeouts; ``finish``
-when the session ends normally. ``--kata-memory-mb`` caps the process's address space, so a
+``start`` and ``result``; ``stopped`` if the run is cut short (two timeouts, or a test that
+outlived its timeout); ``tampered`` if a guarded function was replaced; ``finish`` when the
+session ends normally. ``--kata-memory-mb`` caps the process's address space, so a
 submission that allocates without end gets a MemoryError instead of the machine's OOM killer.
 Timing tests run last and are not run at all once a correctness test has failed, since the rubric
 would withhold their points.
@@ -58,7 +59,7 @@ def guarded_objects() -> dict[str, object]:
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    """Add ``--kata-events PATH``."""
+    """Add ``--kata-events PATH`` and ``--kata-memory-mb MB``."""
     group = parser.getgroup("kata-grader", "kata grader")
     group.addoption("--kata-events", metavar="PATH", help="write test outcomes here as JSON lines")
     group.addoption(
@@ -239,7 +240,6 @@ class Watchdog:
         self.stream = stream
         self.grace = grace
         self.current: tuple[str, float] | None = None
-        self.wake = threading.Event()
         threading.Thread(target=self.run, name="kata-watchdog", daemon=True).start()
 
     def watch(self, nodeid: str | None) -> None:
@@ -247,7 +247,8 @@ class Watchdog:
         self.current = None if nodeid is None else (nodeid, monotonic() + self.grace)
 
     def run(self) -> None:
-        while not self.wake.wait(0.25):
+        tick = threading.Event()  # never set: waiting on it is a sleep no submission can patch
+        while not tick.wait(0.25):
             current = self.current
             if current is not None and monotonic() > current[1]:
                 self.stream.emit(event="result", id=current[0], passed=False, message=UNSTOPPABLE)
