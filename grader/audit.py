@@ -1,11 +1,23 @@
-"""A static audit of a submission, read before any of its code runs: no faking, no writing.
+"""A static audit of a submission, read before any of its code runs: only what is unmistakable.
 
-A submission shares its process with the tests, pytest, hypothesis and the grader's event stream,
-so it could rewrite any of them to report passes, replace the clocks the timing tests read, or
-copy the reference solution. No exercise needs any of that. The audit refuses a module that
-imports the test machinery or the references, replaces another module's attributes, reaches into
-interpreter internals (frames, ``sys.modules``, dynamic imports, ``exec``), or writes files. A
-refused module is never run and earns no points; the report says which line was refused and why.
+A submission shares its process with the tests, pytest, hypothesis and the grader's event stream.
+What it *does* there (writing files, starting programs, reading frames) is judged at run time by
+:mod:`grader.guard`, whatever the code calls it. Before anything runs, this audit refuses only
+constructs that are never legitimate in a solution and cannot be mistaken for something else:
+
+- imports of the test machinery, the references or another exercise's module, and of the
+  modules that rewrite a running interpreter (``importlib``, ``builtins``, ``ctypes``,
+  ``signal``);
+- ``exec``, ``eval``, ``compile``, ``__import__`` and ``breakpoint`` (the built-ins, not a name
+  the module binds itself);
+- frame and import-system access: ``sys._getframe``, ``sys.modules``, ``sys.path``,
+  ``inspect.currentframe`` and the like (through the module, never a method of that name on
+  another object), and the attributes that lead from an object to other code's frames or
+  globals (``f_back``, ``tb_frame``, ``__globals__``, ...);
+- replacing another module's attributes (``time.perf_counter = ...``, ``setattr(time, ...)``).
+
+Code that can never run, under ``if TYPE_CHECKING:``, is not judged. A refused module is never
+run and earns no points; the report says which line was refused and why.
 """
 
 from __future__ import annotations
@@ -16,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Modules a solution never imports: the machinery that decides its grade, the references, and
-# the tools for rewriting a running interpreter or the file system.
+# the tools for rewriting a running interpreter that run-time events cannot fully see.
 FORBIDDEN_MODULES = {
     "_pytest": "the test runner",
     "pytest": "the test runner",
@@ -27,13 +39,8 @@ FORBIDDEN_MODULES = {
     "solutions": "the reference solutions",
     "importlib": "dynamic imports",
     "builtins": "the interpreter's built-ins",
-    "gc": "the garbage collector's view of every object",
     "ctypes": "raw memory access",
     "signal": "the signals that stop hung tests",
-    "resource": "the process's limits",
-    "subprocess": "other programs",
-    "shutil": "file operations",
-    "tempfile": "file operations",
 }
 FORBIDDEN_CALLS = {
     "__import__": "imports a module by name at run time",
@@ -42,24 +49,22 @@ FORBIDDEN_CALLS = {
     "compile": "compiles code at run time",
     "breakpoint": "starts a debugger",
 }
-# Attributes that lead to other code's frames, globals or the import system.
+# Attributes that lead from an object to other code's frames, globals or code.
 FORBIDDEN_ATTRIBUTES = {
     "f_back", "f_globals", "f_locals", "f_builtins", "tb_frame", "gi_frame", "cr_frame",
     "ag_frame", "__globals__", "__builtins__", "__code__", "__subclasses__", "__closure__",
-    "_getframe", "currentframe", "settrace", "setprofile", "modules", "meta_path", "path_hooks",
 }  # fmt: skip
-# Methods that change files whatever object they are called on (pathlib's), and functions of a
-# module (``os.remove``) that do; ``list.remove`` is why the second set needs a module.
-FILE_METHODS = {
-    "write_text", "write_bytes", "unlink", "rmdir", "touch", "mkdir", "symlink_to",
-    "hardlink_to", "chmod",
+# Functions of particular modules that reach frames or the import system.
+MODULE_INTERNALS = {
+    "sys": {
+        "_getframe", "_current_frames", "modules", "meta_path", "path_hooks", "path",
+        "settrace", "setprofile", "addaudithook",
+    },
+    "inspect": {
+        "currentframe", "stack", "trace", "getouterframes", "getinnerframes", "getframeinfo",
+        "getclosurevars",
+    },
 }  # fmt: skip
-MODULE_FILE_FUNCTIONS = FILE_METHODS | {
-    "remove", "removedirs", "makedirs", "rename", "renames", "replace", "system", "popen",
-    "truncate", "utime", "symlink", "link", "chown", "write", "open", "fork", "kill",
-    "execv", "execve", "execvp", "spawnv", "spawnl",
-}  # fmt: skip
-WRITE_MODES = set("wax+")
 
 
 @dataclass(frozen=True)
@@ -91,18 +96,36 @@ class Auditor(ast.NodeVisitor):
 
     def __init__(self, exercise_modules: set[str]) -> None:
         self.exercise_modules = exercise_modules
-        self.imported: set[str] = set()  # names bound by import statements
+        self.modules: dict[str, str] = {}  # local name -> the module an `import` bound to it
+        self.bound: set[str] = set()  # every name the module binds itself
         self.found: list[Finding] = []
 
     def findings(self, tree: ast.Module) -> Iterator[Finding]:
-        for node in ast.walk(tree):  # bound names first: they decide what an assignment means
-            if isinstance(node, ast.Import | ast.ImportFrom):
-                self.imported.update((a.asname or a.name).split(".")[0] for a in node.names)
+        for node in ast.walk(tree):  # bindings first: they decide what a name means
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    local = alias.asname or alias.name.split(".")[0]
+                    self.modules[local] = alias.name if alias.asname else local
+            elif isinstance(node, ast.ImportFrom) and node.module in MODULE_INTERNALS:
+                for alias in node.names:
+                    if alias.name in MODULE_INTERNALS[node.module]:
+                        self.refuse(node, f"imports {node.module}.{alias.name}, " + INTERNALS)
+            self.bound.update(bound_names(node))
         self.visit(tree)
         return iter(self.found)
 
     def refuse(self, node: ast.expr | ast.stmt, reason: str) -> None:
         self.found.append(Finding(node.lineno, reason))
+
+    def visit_If(self, node: ast.If) -> None:
+        """Skip ``if TYPE_CHECKING:`` bodies: that code never runs."""
+        test = node.test
+        name = test.id if isinstance(test, ast.Name) else getattr(test, "attr", None)
+        if name == "TYPE_CHECKING":
+            for statement in node.orelse:
+                self.visit(statement)
+        else:
+            self.generic_visit(node)
 
     def check_module(self, node: ast.stmt, module: str) -> None:
         top = module.split(".")[0]
@@ -116,79 +139,76 @@ class Auditor(ast.NodeVisitor):
             self.check_module(node, alias.name)
 
     def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
-        if node.level:
-            self.refuse(node, "uses a relative import (a solution is one module)")
-        else:
+        if not node.level:  # a relative import fails at run time on its own
             self.check_module(node, node.module or "")
 
     def visit_Call(self, node: ast.Call) -> None:
         func = node.func
-        if isinstance(func, ast.Name):
+        if isinstance(func, ast.Name) and func.id not in self.bound:
             if func.id in FORBIDDEN_CALLS:
                 self.refuse(node, f"calls {func.id}(), which {FORBIDDEN_CALLS[func.id]}")
-            elif func.id in {"setattr", "delattr", "vars"} and self.on_module(node.args[:1]):
+            elif func.id in {"setattr", "delattr", "vars"} and self.module_of(node.args[:1]):
                 self.refuse(node, f"calls {func.id}() on a module: it may replace its functions")
-            elif func.id == "getattr" and self.on_module(node.args[:1]) and self.hidden(node):
-                self.refuse(node, "looks up a module attribute by a computed or internal name")
-            elif func.id == "open" and self.opens_for_writing(node):
-                self.refuse(node, "opens a file for writing (an exercise never writes files)")
+            elif func.id == "getattr" and self.hidden_lookup(node):
+                self.refuse(node, "looks up an internal attribute by a computed or hidden name")
         elif (
             isinstance(func, ast.Attribute)
             and func.attr in {"__setattr__", "__delattr__"}
-            and self.on_module(node.args[:1])
+            and self.module_of(node.args[:1])
         ):
             self.refuse(node, f"calls {func.attr}() on a module: it may replace its functions")
-        elif isinstance(func, ast.Attribute) and (
-            func.attr in FILE_METHODS
-            or (func.attr in MODULE_FILE_FUNCTIONS and self.on_module([func.value]))
-        ):
-            self.refuse(node, f"calls {ast.unparse(func)}(), which changes files or runs programs")
         self.generic_visit(node)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
+        module = self.module_of([node.value])
         if node.attr in FORBIDDEN_ATTRIBUTES:
-            self.refuse(node, f"uses .{node.attr}, which reaches into the interpreter's internals")
-        elif node.attr == "__dict__" and self.on_module([node.value]):
+            self.refuse(node, f"uses .{node.attr}, " + INTERNALS)
+        elif module in MODULE_INTERNALS and node.attr in MODULE_INTERNALS[module]:
+            self.refuse(node, f"uses {module}.{node.attr}, " + INTERNALS)
+        elif node.attr == "__dict__" and module:
             self.refuse(node, "uses a module's __dict__: it may replace its functions")
-        elif isinstance(node.ctx, ast.Store | ast.Del) and self.on_module([node.value]):
+        elif isinstance(node.ctx, ast.Store | ast.Del) and module:
             target = ast.unparse(node)
             self.refuse(node, f"replaces {target}, which belongs to another module")
-        elif self.is_sys_path(node):
-            self.refuse(node, "changes where modules are imported from (sys.path)")
         self.generic_visit(node)
 
     def visit_Name(self, node: ast.Name) -> None:
         if node.id == "__builtins__":
-            self.refuse(node, "uses __builtins__, which reaches into the interpreter's internals")
+            self.refuse(node, "uses __builtins__, " + INTERNALS)
 
-    def on_module(self, nodes: list[ast.expr]) -> bool:
-        """Whether the first of ``nodes`` is a name bound by an import (or an attribute of one)."""
+    def module_of(self, nodes: list[ast.expr]) -> str | None:
+        """The module the first of ``nodes`` names (``time``, or ``os`` for ``os.path``)."""
         if not nodes:
-            return False
+            return None
         base = nodes[0]
         while isinstance(base, ast.Attribute):
             base = base.value
-        return isinstance(base, ast.Name) and base.id in self.imported
+        if isinstance(base, ast.Name) and base.id in self.modules:
+            return self.modules[base.id]
+        return None
 
-    @staticmethod
-    def hidden(node: ast.Call) -> bool:
-        """Whether ``getattr(module, name)`` names an internal attribute or computes the name."""
+    def hidden_lookup(self, node: ast.Call) -> bool:
+        """``getattr(sys, computed)`` or ``getattr(anything, "__globals__")``."""
         if len(node.args) < 2:
-            return True
-        name = node.args[1]
-        if not (isinstance(name, ast.Constant) and isinstance(name.value, str)):
-            return True
-        return name.value in FORBIDDEN_ATTRIBUTES or name.value.startswith("__")
-
-    def is_sys_path(self, node: ast.Attribute) -> bool:
-        return node.attr == "path" and isinstance(node.value, ast.Name) and node.value.id == "sys"
-
-    @staticmethod
-    def opens_for_writing(node: ast.Call) -> bool:
-        mode = node.args[1] if len(node.args) > 1 else None
-        mode = next((k.value for k in node.keywords if k.arg == "mode"), mode)
-        if mode is None:
             return False
-        if isinstance(mode, ast.Constant) and isinstance(mode.value, str):
-            return bool(WRITE_MODES & set(mode.value))
-        return True  # a mode computed at run time cannot be vouched for
+        name = node.args[1]
+        if isinstance(name, ast.Constant) and isinstance(name.value, str):
+            module = self.module_of(node.args[:1])
+            internals = MODULE_INTERNALS.get(module or "", set())
+            return name.value in FORBIDDEN_ATTRIBUTES | internals
+        return self.module_of(node.args[:1]) in MODULE_INTERNALS
+
+
+INTERNALS = "which reaches into the interpreter's internals"
+
+
+def bound_names(node: ast.AST) -> Iterator[str]:
+    """Names ``node`` binds in its scope: definitions, assignments, arguments, imports."""
+    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        yield node.name
+    elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+        yield node.id
+    elif isinstance(node, ast.arg):
+        yield node.arg
+    elif isinstance(node, ast.ImportFrom):
+        yield from (alias.asname or alias.name for alias in node.names)

@@ -49,6 +49,8 @@ def run_tests(
     """Run ``exercise``'s tests against ``impl_dir`` in a new process; scratch files in workdir."""
     events_path = workdir / "events.jsonl"
     output_path = workdir / "pytest-output.txt"
+    scratch_tmp = workdir / "tmp"
+    scratch_tmp.mkdir(exist_ok=True)
     command = [
         sys.executable,
         "-m",
@@ -59,6 +61,8 @@ def run_tests(
         "grader.pytest_plugin",
         f"--kata-events={events_path}",
         f"--kata-memory-mb={config.memory_limit_mb:g}",
+        f"--kata-submission={impl_dir / exercise.module_file}",
+        f"--kata-writable={cache_dir}",
         "--hypothesis-profile=grade",
         f"--timeout={config.test_timeout:g}",
         "-p",
@@ -81,6 +85,9 @@ def run_tests(
         # Only caches live here (a Unicode table, constants mined from source: 2.3 s to rebuild);
         # the grade profile keeps no example database, so nothing here can change a grade.
         "HYPOTHESIS_STORAGE_DIRECTORY": str(cache_dir / "hypothesis"),
+        # Temporary files (pytest's capture among them) stay in this run's scratch folder, the
+        # only place besides the caches where the guard lets anything be written.
+        "TMPDIR": str(scratch_tmp),
     }
     with output_path.open("wb") as output:
         process = subprocess.Popen(

@@ -6,9 +6,12 @@ exits in the middle of a run the grader still knows which tests finished and whi
 
 Events, in order: ``collected`` (every test with its category) or ``collect_error``; then per test
 ``start`` and ``result``; ``stopped`` if the run is cut short (two timeouts, or a test that
-outlived its timeout); ``tampered`` if a guarded function was replaced; ``finish`` when the
-session ends normally. ``--kata-memory-mb`` caps the process's address space, so a
-submission that allocates without end gets a MemoryError instead of the machine's OOM killer.
+outlived its timeout); ``tampered`` if a guarded function was replaced or the submission did
+something :mod:`grader.guard` refuses; ``finish`` when the session ends normally.
+``--kata-memory-mb`` caps the process's address space, so a submission that allocates without end
+gets a MemoryError instead of the machine's OOM killer. ``--kata-submission PATH`` installs the
+run-time guard against that module before it is imported; ``--kata-writable DIR`` names a folder
+the grader's own machinery writes to (its caches) beside the event stream's.
 Timing tests run last and are not run at all once a correctness test has failed, since the rubric
 would withhold their points.
 """
@@ -22,10 +25,13 @@ import re
 import resource
 import threading
 from collections.abc import Generator
+from pathlib import Path
 from time import monotonic
 from typing import IO, Any
 
 import pytest
+
+from grader.guard import Guard
 
 PERFORMANCE_MARKER = "timing"
 MESSAGE_LIMIT = 4_000
@@ -65,6 +71,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--kata-memory-mb", type=float, metavar="MB", help="cap the process's address space"
     )
+    group.addoption(
+        "--kata-submission",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="a submitted module: guard the process against it (repeatable)",
+    )
+    group.addoption(
+        "--kata-writable",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a folder the grader itself writes to while tests run (repeatable)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -79,6 +99,11 @@ def pytest_configure(config: pytest.Config) -> None:
     path = config.getoption("kata_events")
     if path:
         stream = EventStream(open(path, "a", encoding="utf-8"))  # noqa: SIM115
+        submissions = config.getoption("kata_submission")
+        if submissions:  # before any test module, so before the submission is imported
+            writable = [Path(path).parent, *map(Path, config.getoption("kata_writable"))]
+            stream.guard = Guard(map(Path, submissions), writable)
+            stream.guard.install()
         config.pluginmanager.register(stream)
         seconds = float(config.getoption("timeout", None) or 0)
         if seconds:  # pytest-timeout's limit, then as long again for it to take effect
@@ -102,6 +127,7 @@ class EventStream:
         self.write = stream.write
         self.lock = threading.Lock()  # the watchdog writes from its own thread
         self.watchdog: Watchdog | None = None
+        self.guard: Guard | None = None
 
     def emit(self, **event: Any) -> None:
         with self.lock:
@@ -112,10 +138,15 @@ class EventStream:
         """Void the run if anything guarded was replaced since the session started."""
         now = guarded_objects()
         replaced = [name for name, original in self.guarded.items() if now[name] is not original]
-        if replaced or type(self).emit is not GENUINE_EMIT:
+        if self.guard is not None and self.guard.violations:
+            reason = str(self.guard.violations[0])
+        elif replaced or type(self).emit is not GENUINE_EMIT:
             what = ", ".join(replaced) or "the grader's event stream"
-            self.emit(event="tampered", reason=f"the submission replaced {what} while tests ran")
-            session.shouldstop = "tampering"
+            reason = f"the submission replaced {what} while tests ran"
+        else:
+            return
+        self.emit(event="tampered", reason=reason)
+        session.shouldstop = "tampering"
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         """Report a test module that could not be collected, usually a failed import."""

@@ -1,4 +1,8 @@
-"""The static audit refuses what fakes a grade or touches files, and nothing a solution needs."""
+"""The static audit refuses only what is unmistakable, and nothing a solution needs.
+
+What code does (writing files, starting programs) is judged at run time by ``grader.guard``, and
+tested in ``test_guard.py`` and the hostile corpus; the audit never judges a method by its name.
+"""
 
 from __future__ import annotations
 
@@ -19,12 +23,10 @@ REFUSED = {
     "the grader": "from grader.pytest_plugin import EventStream",
     "the references": "import solutions.lru_cache",
     "another exercise": "import retry",
-    "relative import": "from . import helpers",
     "dynamic import": "m = __import__('pytest')",
     "importlib": "import importlib",
     "exec": "exec('x = 1')",
     "eval": "y = eval('1 + 1')",
-    "gc": "import gc",
     "ctypes": "import ctypes",
     "builtins": "import builtins",
     "__builtins__": "b = __builtins__",
@@ -39,14 +41,16 @@ REFUSED = {
     "vars of module": "import time\nvars(time)['sleep'] = print",
     "module __dict__": "import time\ntime.__dict__['sleep'] = print",
     "computed getattr": "import sys\nm = getattr(sys, 'mod' + 'ules')",
-    "open for writing": "open('tests/test_retry.py', 'w').write('')",
-    "open with computed mode": "mode = 'w'\nopen('x', mode)",
-    "pathlib write": "from pathlib import Path\nPath('solutions/retry.py').write_text('')",
-    "os.remove": "import os\nos.remove('tests/conftest.py')",
-    "os.system": "import os\nos.system('true')",
-    "shutil": "import shutil",
-    "subprocess": "import subprocess",
     "signal": "import signal",
+    "sys.modules by a from-import": "from sys import modules",
+    "sys._getframe through an alias": "import sys as s\nf = s._getframe()",
+    "inspect frames": "import inspect\nf = inspect.currentframe()",
+    "inspect closures": "import inspect\nv = inspect.getclosurevars(print)",
+    "__code__": "def f():\n    pass\nc = f.__code__",
+    "getattr of a dunder": "g = getattr(print, '__globals__')",
+    "computed getattr on sys": "import sys\nname = 'modules'\nm = getattr(sys, name)",
+    "exec outside TYPE_CHECKING": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+    "    pass\nelse:\n    exec('x = 1')",
 }
 
 ALLOWED = {
@@ -63,6 +67,35 @@ ALLOWED = {
     "typical imports": "import asyncio, functools, inspect, random, threading, time\n"
     "from collections import OrderedDict, deque\nfrom dataclasses import dataclass",
     "sys.setrecursionlimit": "import sys\nsys.setrecursionlimit(5000)",
+    # Code written elsewhere that a name-based audit refused (issue: grades that hold).
+    "a linked-list node's unlink()": (
+        "class Node:\n    def unlink(self):\n        self.prev.next = self.next\n"
+        "node = Node()\nnode.unlink()"
+    ),
+    "dataclasses.replace": (
+        "import dataclasses\nfrom dataclasses import dataclass, replace\n"
+        "@dataclass(frozen=True)\nclass P:\n    x: int\n"
+        "q = dataclasses.replace(P(1), x=2)\nr = replace(q, x=3)"
+    ),
+    "a relative import that never runs": (
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from . import helpers\n"
+    ),
+    "typing.TYPE_CHECKING": "import typing\nif typing.TYPE_CHECKING:\n    import pytest\n",
+    "re's compile": "from re import compile\nPATTERN = compile('a+')",
+    "re.compile": "import re\nPATTERN = re.compile('a+')",
+    "an attribute of one's own called modules": "class A:\n    modules = []\na = A().modules",
+    "an attribute of one's own called path": "class A:\n    path = ''\np = A().path",
+    "os.path": "import os\np = os.path.join('a', 'b')",
+    "gc.collect": "import gc\ngc.collect()",
+    "shutil and tempfile": "import shutil, tempfile\nshutil.copyfileobj\ntempfile.gettempdir()",
+    "subprocess named, never run": "import subprocess\nDEVNULL = subprocess.DEVNULL",
+    "computed getattr on a module": (
+        "import operator\nop = 'add'\nresult = getattr(operator, op)(1, 2)"
+    ),
+    "inspect.iscoroutinefunction": "import inspect\nok = inspect.iscoroutinefunction(print)",
+    "a method called remove on a module's object": (
+        "import collections\nd = collections.deque([1])\nd.remove(1)"
+    ),
 }
 
 
