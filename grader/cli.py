@@ -8,17 +8,15 @@ error is one line that says what to do; the learner's files are only read.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-import tempfile
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import NoReturn
 
-from grader.audit import audit
-from grader.collect import RunResult, run_tests
 from grader.config import Config, ConfigError, Exercise, load_config
 from grader.integrity import check_integrity
+from grader.pipeline import Interrupted, Options, display_path, grade_many
 from grader.progress import Progress
 from grader.report import (
     Report,
@@ -27,11 +25,10 @@ from grader.report import (
     render_markdown,
     render_terminal,
 )
-from grader.review import review
-from grader.score import ExerciseGrade, score_exercise
+from grader.score import ExerciseGrade
 
 USAGE_ERROR = 2
-CACHE = Path(".kata") / "cache"
+INTERRUPTED = 130  # the shell's code for Ctrl-C
 
 
 class UsageError(Exception):
@@ -71,8 +68,25 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="where --format gradescope writes (default: results.json)",
     )
+    parser.add_argument(
+        "--jobs",
+        type=positive_int,
+        default=Options().jobs,
+        metavar="N",
+        help="exercises graded at once (default: the number of cores)",
+    )
     parser.add_argument("--root", type=Path, default=Path.cwd(), help=argparse.SUPPRESS)
+    # The self-test's mutants: end each run at its first failed test in this category.
+    parser.add_argument(
+        "--stop-after", choices=["correctness", "performance"], help=argparse.SUPPRESS
+    )
     return parser
+
+
+def positive_int(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return int(value)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -81,10 +95,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = load_config(args.root.resolve())
         exercises = select(config, args.names)
         impl_dir = impl_folder(args.impl)
+        outputs = {
+            args.json: render_json,
+            args.markdown: render_markdown,
+            args.output if args.format == "gradescope" else None: render_gradescope,
+        }
+        check_writable([path for path in outputs if path is not None])
     except (UsageError, ConfigError) as error:
         print(f"error: {error}", file=sys.stderr)
         return USAGE_ERROR
-    grades = tuple(grade(config, exercise, impl_dir) for exercise in exercises)
+    options = Options(jobs=args.jobs, stop_after=args.stop_after)
+    interrupted = False
+    try:
+        grades = grade_many(config, exercises, impl_dir, options)
+    except Interrupted as stop:
+        grades, interrupted = stop.finished, True
     learner = impl_dir == config.root / "exercises"
     if learner:
         record_results(config, grades)
@@ -97,15 +122,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         learner=learner,
     )
     print(render_terminal(report), end="")
+    if interrupted:
+        left = [e.name for e in exercises if e.name not in {g.name for g in grades}]
+        print(f"interrupted: not graded: {', '.join(left) or 'none'}", file=sys.stderr)
+        return INTERRUPTED
     try:
-        write(args.json, render_json(report))
-        write(args.markdown, render_markdown(report))
-        if args.format == "gradescope":
-            write(args.output, render_gradescope(report))
+        for path, render in outputs.items():
+            if path is not None:
+                path.write_text(render(report), encoding="utf-8")
     except OSError as error:
         print(f"error: cannot write the report: {error}", file=sys.stderr)
         return USAGE_ERROR
     return 0 if report.passed else 1
+
+
+def check_writable(paths: Sequence[Path]) -> None:
+    """Refuse, before grading, a report path that could not be written afterwards."""
+    for path in paths:
+        folder = path.resolve().parent
+        if path.is_dir():
+            raise UsageError(f"{path} is a folder; give a file name for the report")
+        if not folder.is_dir():
+            raise UsageError(f"{path}: the folder {folder} does not exist; create it first")
+        if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+            raise UsageError(f"{path}: not writable; choose another path")
 
 
 def record_results(config: Config, grades: Sequence[ExerciseGrade]) -> None:
@@ -148,44 +188,3 @@ def impl_folder(value: str) -> Path:
     if not folder.is_dir():
         raise UsageError(f"--impl {value}: no such folder; give a folder of exercise modules")
     return folder
-
-
-def grade(config: Config, exercise: Exercise, impl_dir: Path) -> ExerciseGrade:
-    """Grade one exercise: its tests in their own process, the review beside them."""
-    module = impl_dir / exercise.module_file
-    if not module.is_file():
-        run = RunResult(
-            (), f"there is no {exercise.module_file} in {display_path(impl_dir, config.root)}"
-        )
-        return score_exercise(
-            exercise.name, exercise.title, run, (), config.weights, config.pass_mark
-        )
-    findings = audit(module, (e.name for e in config.catalogue))
-    if findings:
-        more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
-        run = RunResult((), f"refused, not run: {findings[0]}{more}", refused=True)
-        return score_exercise(
-            exercise.name, exercise.title, run, (), config.weights, config.pass_mark
-        )
-    with (
-        tempfile.TemporaryDirectory(prefix=f"kata-{exercise.name}-") as scratch,
-        ThreadPoolExecutor(max_workers=1) as pool,
-    ):
-        reviewed = pool.submit(review, module, config.root, config.root / CACHE / "mypy")
-        run = run_tests(config, exercise, impl_dir, Path(scratch), config.root / CACHE)
-        checks = reviewed.result()
-    return score_exercise(
-        exercise.name, exercise.title, run, checks, config.weights, config.pass_mark
-    )
-
-
-def display_path(path: Path, root: Path) -> str:
-    try:
-        return f"{path.relative_to(root)}/"
-    except ValueError:
-        return f"{path}/"
-
-
-def write(path: Path | None, text: str) -> None:
-    if path is not None:
-        path.write_text(text, encoding="utf-8")

@@ -7,12 +7,14 @@ exercise the tests it did not finish, nothing more. Results come back through th
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import signal
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,12 +43,36 @@ class RunResult:
     outcomes: tuple[Outcome, ...]
     problem: str | None = None
     refused: bool = False  # the audit refused the module: it never ran and earns nothing
+    not_started: bool = False  # an untouched stub: nothing ran
+
+
+# Test processes now running, so that Ctrl-C can end them: each runs in a session of its own,
+# out of reach of the terminal's signal.
+_running: set[subprocess.Popen[bytes]] = set()
+_running_lock = threading.Lock()
+
+
+def kill_running() -> None:
+    """End every test process still running, with whatever it started."""
+    with _running_lock:
+        for process in _running:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
 
 
 def run_tests(
-    config: Config, exercise: Exercise, impl_dir: Path, workdir: Path, cache_dir: Path
+    config: Config,
+    exercise: Exercise,
+    impl_dir: Path,
+    workdir: Path,
+    cache_dir: Path,
+    stop_after: str | None = None,
 ) -> RunResult:
-    """Run ``exercise``'s tests against ``impl_dir`` in a new process; scratch files in workdir."""
+    """Run ``exercise``'s tests against ``impl_dir`` in a new process; scratch files in workdir.
+
+    ``stop_after`` names a category whose first failed test ends the run (the self-test's
+    mutants need no more to be caught).
+    """
     events_path = workdir / "events.jsonl"
     output_path = workdir / "pytest-output.txt"
     scratch_tmp = workdir / "tmp"
@@ -72,6 +98,7 @@ def run_tests(
         "--no-header",
         "--color=no",
         "--tb=short",  # the plugin explains failures itself; long tracebacks only cost time
+        *([f"--kata-stop-after={stop_after}"] if stop_after else []),
     ]
     env = {
         **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
@@ -99,7 +126,13 @@ def run_tests(
             stderr=subprocess.STDOUT,
             start_new_session=True,  # so a timeout can kill whatever the submission started
         )
-        timed_out = _wait(process, config.exercise_timeout)
+        with _running_lock:
+            _running.add(process)
+        try:
+            timed_out = _wait(process, config.exercise_timeout)
+        finally:
+            with _running_lock:
+                _running.discard(process)
     events = _read_events(events_path)
     return interpret(events, process.returncode, timed_out, config, _tail(output_path))
 

@@ -79,6 +79,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="a submitted module: guard the process against it (repeatable)",
     )
     group.addoption(
+        "--kata-stop-after",
+        choices=["correctness", "performance"],
+        metavar="CATEGORY",
+        help="end the run at the first failed test of this category",
+    )
+    group.addoption(
         "--kata-writable",
         action="append",
         default=[],
@@ -99,6 +105,7 @@ def pytest_configure(config: pytest.Config) -> None:
     path = config.getoption("kata_events")
     if path:
         stream = EventStream(open(path, "a", encoding="utf-8"))  # noqa: SIM115
+        stream.stop_after = config.getoption("kata_stop_after")
         submissions = config.getoption("kata_submission")
         if submissions:  # before any test module, so before the submission is imported
             writable = [Path(path).parent, *map(Path, config.getoption("kata_writable"))]
@@ -128,6 +135,7 @@ class EventStream:
         self.lock = threading.Lock()  # the watchdog writes from its own thread
         self.watchdog: Watchdog | None = None
         self.guard: Guard | None = None
+        self.stop_after: str | None = None
 
     def emit(self, **event: Any) -> None:
         with self.lock:
@@ -184,7 +192,11 @@ class EventStream:
             self.correctness_failed = True
         self.emit(event="result", id=item.nodeid, passed=failure is None, message=failure or "")
         self.check_guarded(item.session)
-        if failure is not None and failure.startswith(TIMED_OUT):
+        if failure is not None and category(item) == self.stop_after:
+            reason = f"stopped at the first failed {self.stop_after} test, as asked"
+            self.emit(event="stopped", reason=reason)
+            item.session.shouldstop = reason
+        elif failure is not None and failure.startswith(TIMED_OUT):
             self.timeouts += 1
             if self.timeouts == TIMEOUTS_BEFORE_STOP:
                 reason = f"{self.timeouts} tests did not finish in time, so the rest were not run"

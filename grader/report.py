@@ -50,6 +50,8 @@ def fraction(score: float, max_score: float) -> str:
 def verdict(grade: ExerciseGrade) -> str:
     if grade.refused:
         return "refused"
+    if grade.not_started:
+        return "not started"
     return "pass" if grade.passed else "below pass mark"
 
 
@@ -127,6 +129,8 @@ def render_compact(grade: ExerciseGrade) -> str:
 def _lost_points(grade: ExerciseGrade) -> list[str]:
     if grade.score == grade.max_score:
         return []
+    if grade.not_started:  # one line, not a page of NotImplementedError
+        return [f"{grade.name}: {grade.problem}"]
     out = ["", f"{grade.name}: {fraction(grade.score, grade.max_score)} ({verdict(grade)})"]
     if grade.problem:
         out.append(f"  ! {grade.problem}")
@@ -181,6 +185,7 @@ def to_json(report: Report) -> dict[str, Any]:
                 "max_score": grade.max_score,
                 "passed": grade.passed,
                 "refused": grade.refused,
+                "not_started": grade.not_started,
                 "problem": grade.problem,
                 "hints_used": report.hints.get(grade.name, (0, 0))[0],
                 "categories": {name: _category_json(grade.categories[name]) for name in CATEGORIES},

@@ -4,7 +4,7 @@ It creates the stub ``exercises/NAME.py``, the reference ``solutions/NAME.py`` (
 statement; a body to fill in), the tests ``tests/test_NAME.py`` (a property test and a timing
 test with the right marker), the folder ``tests/mutants/NAME/`` and a catalogue entry in
 ``exercises/info.toml``. The grader and the self-test find it with no other edit; the self-test
-reports it as incomplete until its reference scores 100 and it has five mutants. Nothing that
+reports it as incomplete until its reference scores 100 and it has eight mutants. Nothing that
 exists is ever overwritten.
 """
 
@@ -139,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in created:
         print(f"  {path.relative_to(root)}")
     print(
-        f"Next: write the statement in both docstrings, the tests, the reference; add five "
+        f"Next: write the statement in both docstrings, the tests, the reference; add eight "
         f"mutants to tests/mutants/{args.name}/; then nox -s selftest."
     )
     return 0

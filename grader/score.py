@@ -19,6 +19,7 @@ from grader.review import ReviewCheck
 PERFORMANCE_WITHHELD = "performance points count only once every correctness test passes"
 NOTHING_PASSED = "no correctness test passed, so no category scores"
 REFUSED = "the module was refused before it ran, so no category scores"
+NOT_STARTED = "not started, so no category scores"
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class ExerciseGrade:
     pass_mark: float
     problem: str | None = None
     refused: bool = False
+    not_started: bool = False
 
     @property
     def score(self) -> float:
@@ -99,14 +101,16 @@ def score_exercise(
         "readability": _category(weights["readability"], readability, readability_checks),
     }
     if not any_correct:
-        why = REFUSED if run.refused else NOTHING_PASSED
+        why = REFUSED if run.refused else NOT_STARTED if run.not_started else NOTHING_PASSED
         categories = {
             key: CategoryScore(
                 0.0, value.max_score, value.checks, why if key != "correctness" else ""
             )
             for key, value in categories.items()
         }
-    return ExerciseGrade(name, title, categories, pass_mark, run.problem, run.refused)
+    return ExerciseGrade(
+        name, title, categories, pass_mark, run.problem, run.refused, run.not_started
+    )
 
 
 def _checks(outcomes: list[Outcome]) -> tuple[Check, ...]:

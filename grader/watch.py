@@ -13,8 +13,9 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from grader.cli import USAGE_ERROR, OneLineParser, UsageError, grade, record_results, select
+from grader.cli import USAGE_ERROR, OneLineParser, UsageError, record_results, select
 from grader.config import Config, ConfigError, Exercise, load_config
+from grader.pipeline import grade
 from grader.report import render_compact
 
 POLL_SECONDS = 0.5

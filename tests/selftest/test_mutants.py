@@ -6,13 +6,19 @@ correctness points. A performance mutant must pass every correctness test and st
 performance points, so that it is the timing tests that catch it, not the rubric's withholding.
 Each module in ``tests/alternatives/<exercise>/`` is a correct design unlike the reference and
 must lose nothing in correctness or performance.
+
+The gradings run in parallel, one per core, before the first of these tests needs one; a mutant's
+run ends at its first failed test in the category it must lose (``--stop-after``), which is all
+it takes to be caught.
 """
 
 from __future__ import annotations
 
 import ast
+import os
 import re
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -36,27 +42,62 @@ def caught_by(path: Path) -> str:
     return match.group(1)
 
 
-def grade_as_exercise(module: Path, tmp_path: Path) -> dict[str, dict[str, float]]:
+def grade_as_exercise(
+    module: Path, tmp_path: Path, stop_after: str | None = None
+) -> dict[str, dict[str, float]]:
     """Grade ``module`` as its folder's exercise; return the categories of the JSON report."""
     exercise = module.parent.name
     impl = tmp_path / "impl"
     impl.mkdir()
     shutil.copy(module, impl / f"{exercise}.py")
-    graded = run_grader(exercise, "--impl", impl, report=tmp_path / "report.json")
+    early = ["--stop-after", stop_after] if stop_after else []
+    graded = run_grader(
+        exercise, "--impl", impl, "--jobs", "1", *early, report=tmp_path / "report.json"
+    )
     categories: dict[str, dict[str, float]] = graded.exercise(exercise)["categories"]
     return categories
 
 
+Categories = dict[str, dict[str, float]]
+
+
+@pytest.fixture(scope="session")
+def gradings(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> dict[Path, Categories | str]:
+    """Every selected mutant and alternative, graded in parallel, one per core."""
+    selected = {
+        item.callspec.params.get("mutant") or item.callspec.params.get("alternative")
+        for item in request.session.items
+        if hasattr(item, "callspec") and item.path.name == Path(__file__).name
+    }
+    modules = [module for module in [*MUTANTS, *ALTERNATIVES] if module in selected]
+
+    def grade(module: Path) -> Categories | str:
+        folder = tmp_path_factory.mktemp(label(module).replace("/", "-"))
+        stop_after = caught_by(module) if module in MUTANTS else None
+        try:
+            return grade_as_exercise(module, folder, stop_after)
+        except AssertionError as error:  # no report: the test of this module says why
+            return str(error)
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        return dict(zip(modules, pool.map(grade, modules), strict=True))
+
+
 @pytest.mark.parametrize("name", [e.name for e in load_config(ROOT).catalogue])
-def test_every_exercise_has_at_least_five_mutants(name: str) -> None:
+def test_every_exercise_has_at_least_eight_mutants(name: str) -> None:
     count = len([m for m in MUTANTS if m.parent.name == name])
-    assert count >= 5, f"{name} is incomplete: {count} mutants in tests/mutants/{name}/, need 5"
+    assert count >= 8, f"{name} is incomplete: {count} mutants in tests/mutants/{name}/, need 8"
 
 
 @pytest.mark.parametrize("mutant", MUTANTS, ids=label)
-def test_mutant_loses_points_in_its_category(mutant: Path, tmp_path: Path) -> None:
+def test_mutant_loses_points_in_its_category(
+    mutant: Path, gradings: dict[Path, Categories | str]
+) -> None:
     category = caught_by(mutant)
-    categories = grade_as_exercise(mutant, tmp_path)
+    categories = gradings[mutant]
+    assert not isinstance(categories, str), categories
     lost = categories[category]
     assert lost["score"] < lost["max_score"], f"{label(mutant)} kept its {category} points"
     if category == "performance":
@@ -67,8 +108,11 @@ def test_mutant_loses_points_in_its_category(mutant: Path, tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize("alternative", ALTERNATIVES, ids=label)
-def test_alternative_design_loses_nothing(alternative: Path, tmp_path: Path) -> None:
-    categories = grade_as_exercise(alternative, tmp_path)
+def test_alternative_design_loses_nothing(
+    alternative: Path, gradings: dict[Path, Categories | str]
+) -> None:
+    categories = gradings[alternative]
+    assert not isinstance(categories, str), categories
     for category in ("correctness", "performance"):
         score = categories[category]
         assert score["score"] == score["max_score"], f"{label(alternative)} lost {category} points"

@@ -1,0 +1,185 @@
+"""Grade exercises: audit, then tests and review side by side, then the rubric. Several at once.
+
+Each exercise's tests run in a pytest process of their own (:mod:`grader.collect`), up to
+``jobs`` processes at a time, so isolation and limits are exactly those of grading one by one.
+The readability review of every module runs once for the whole batch, beside the tests: one
+ruff and one mypy process rather than one per exercise. An untouched stub (every function still
+``raise NotImplementedError``) is not run at all and reads "not started".
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+
+from grader.audit import audit
+from grader.collect import RunResult, kill_running, run_tests
+from grader.config import Config, Exercise
+from grader.review import ReviewCheck, review_many
+from grader.score import ExerciseGrade, score_exercise
+
+CACHE = Path(".kata") / "cache"
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to grade: how many exercises at once, and where a self-test may stop early."""
+
+    jobs: int = max(1, os.cpu_count() or 1)
+    stop_after: str | None = None  # a category: end a run at its first failed test
+
+
+class Interrupted(Exception):
+    """Ctrl-C: the grades that had finished, in catalogue order."""
+
+    def __init__(self, finished: tuple[ExerciseGrade, ...]) -> None:
+        super().__init__("interrupted")
+        self.finished = finished
+
+
+def grade_many(
+    config: Config,
+    exercises: Sequence[Exercise],
+    impl_dir: Path,
+    options: Options = Options(),
+    on_grade: Callable[[ExerciseGrade], None] | None = None,
+) -> tuple[ExerciseGrade, ...]:
+    """Grade ``exercises`` from ``impl_dir``; ``on_grade`` hears of each as it finishes."""
+    done: dict[str, ExerciseGrade] = {}
+    runnable: list[Exercise] = []
+    for exercise in exercises:
+        early = _before_running(config, exercise, impl_dir)
+        if early is None:
+            runnable.append(exercise)
+        else:
+            done[exercise.name] = early
+    modules = [impl_dir / exercise.module_file for exercise in runnable]
+    cache = config.root / CACHE
+    with (
+        tempfile.TemporaryDirectory(prefix="kata-") as scratch,
+        ThreadPoolExecutor(max_workers=options.jobs + 1) as pool,
+    ):
+        reviewed = pool.submit(review_many, modules, config.root, cache / "mypy")
+        runs: dict[Future[RunResult], Exercise] = {}
+        for exercise in runnable:
+            workdir = Path(scratch) / exercise.name
+            workdir.mkdir()
+            future = pool.submit(
+                run_tests, config, exercise, impl_dir, workdir, cache, options.stop_after
+            )
+            runs[future] = exercise
+        try:
+            pending = set(runs)
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                checks = reviewed.result()
+                for future in finished:
+                    exercise = runs[future]
+                    module = impl_dir / exercise.module_file
+                    graded = _score(config, exercise, future.result(), checks.get(module, ()))
+                    done[exercise.name] = graded
+                    if on_grade is not None:
+                        on_grade(graded)
+        except KeyboardInterrupt:
+            kill_running()
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise Interrupted(_in_order(exercises, done)) from None
+    return _in_order(exercises, done)
+
+
+def grade(config: Config, exercise: Exercise, impl_dir: Path) -> ExerciseGrade:
+    """Grade one exercise."""
+    return grade_many(config, [exercise], impl_dir, Options(jobs=1))[0]
+
+
+def _in_order(
+    exercises: Sequence[Exercise], done: dict[str, ExerciseGrade]
+) -> tuple[ExerciseGrade, ...]:
+    return tuple(done[e.name] for e in exercises if e.name in done)
+
+
+def _before_running(config: Config, exercise: Exercise, impl_dir: Path) -> ExerciseGrade | None:
+    """The grade of a module that is missing, refused or not started; None if it should run."""
+    module = impl_dir / exercise.module_file
+    if not module.is_file():
+        where = display_path(impl_dir, config.root)
+        return _score(config, exercise, RunResult((), f"there is no {module.name} in {where}"))
+    findings = audit(module, (e.name for e in config.catalogue))
+    if findings:
+        more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
+        problem = f"refused, not run: {findings[0]}{more}"
+        return _score(config, exercise, RunResult((), problem, refused=True))
+    if not_started(module):
+        problem = f"not started: fill in {module.name} where it says # TODO"
+        return _score(config, exercise, RunResult((), problem, not_started=True))
+    return None
+
+
+def not_started(module: Path) -> bool:
+    """Whether ``module`` is still a stub: it raises NotImplementedError and does nothing else.
+
+    A stub's functions raise NotImplementedError, except the trivial ones it gives away
+    (``...`` in a protocol or an overload, ``return self``, a lone ``self.close()``).
+    """
+    try:
+        tree = ast.parse(module.read_bytes())
+    except (SyntaxError, ValueError):
+        return False
+    bodies = [
+        [s for s in node.body if not _is_constant(s)]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+    ]
+    todo = [body for body in bodies if len(body) == 1 and _raises_not_implemented(body[0])]
+    return bool(todo) and all(body in todo or _trivial(body) for body in bodies)
+
+
+def _is_constant(statement: ast.stmt) -> bool:
+    """A docstring or ``...``."""
+    return isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
+
+
+def _raises_not_implemented(statement: ast.stmt) -> bool:
+    if not isinstance(statement, ast.Raise):
+        return False
+    raised = statement.exc.func if isinstance(statement.exc, ast.Call) else statement.exc
+    return isinstance(raised, ast.Name) and raised.id == "NotImplementedError"
+
+
+def _trivial(body: list[ast.stmt]) -> bool:
+    """Nothing, ``pass``, ``return self`` or one call of a method without arguments."""
+    if not body:
+        return True
+    if len(body) > 1:
+        return False
+    statement = body[0]
+    if isinstance(statement, ast.Pass):
+        return True
+    if isinstance(statement, ast.Return):
+        return isinstance(statement.value, ast.Name)
+    return (
+        isinstance(statement, ast.Expr)
+        and isinstance(statement.value, ast.Call)
+        and not statement.value.args
+        and isinstance(statement.value.func, ast.Attribute)
+    )
+
+
+def _score(
+    config: Config, exercise: Exercise, run: RunResult, checks: tuple[ReviewCheck, ...] = ()
+) -> ExerciseGrade:
+    return score_exercise(
+        exercise.name, exercise.title, run, checks, config.weights, config.pass_mark
+    )
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        return f"{path.relative_to(root)}/"
+    except ValueError:
+        return f"{path}/"
