@@ -8,15 +8,37 @@ standard library run with nox's own Python, with no environment to build.
 
 from __future__ import annotations
 
+import logging
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import nox
+import nox.virtualenv
 
+
+def find_uv() -> str | None:
+    """The uv binary, on PATH or installed beside nox, found the way nox finds it.
+
+    nox looks once per run and, when uv is missing, says "uv binary not found" even to sessions
+    that never use it; uv is optional here, so the look is made quietly and nox reuses it.
+    """
+    logger = logging.getLogger("nox")
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        has_uv, uv, _ = nox.virtualenv.find_uv()
+    finally:
+        logger.setLevel(level)
+    return (shutil.which(uv) or uv) if has_uv else None
+
+
+UV = find_uv()
 nox.needs_version = ">=2025.2.9"
-nox.options.default_venv_backend = "uv|virtualenv"
+# Chosen here rather than "uv|virtualenv", which prints "uv binary not found" on every run.
+nox.options.default_venv_backend = "uv" if UV else "virtualenv"
 nox.options.sessions = ["grade"]
 # Environments are reused between runs (and install() skips a satisfied install), so a warm
 # `nox -s grade` spends its time grading rather than in pip.
@@ -26,25 +48,46 @@ nox.options.reuse_venv = "yes"
 # per process where packages were installed without bytecode (uv's default).
 os.environ.setdefault("PYTHONPYCACHEPREFIX", str(Path(".kata/cache/pycache").resolve()))
 
-PYPROJECT = nox.project.load_toml("pyproject.toml")
+# Every session installs from a lock: exact versions of everything, so the same code gets the
+# same grade on any machine and any day. `nox -s lock` remakes them from pyproject.toml.
+LOCKS = Path("requirements")
+GRADING_ENV = Path(".nox") / "grading"
 
 
-def install(session: nox.Session, *groups: str) -> None:
-    """Install the dependency groups, unless this reused environment already has exactly them."""
-    requirements = sorted(
-        {req for group in groups for req in nox.project.dependency_groups(PYPROJECT, group)}
-    )
-    stamp = Path(session.virtualenv.location) / "kata-requirements.txt"
-    if stamp.is_file() and stamp.read_text() == "\n".join(requirements):
+def install(session: nox.Session, lock: str) -> None:
+    """Install ``requirements/<lock>.txt``, unless this reused environment already has it."""
+    wanted = (LOCKS / f"{lock}.txt").read_text()
+    stamp = Path(session.virtualenv.location) / "kata-lock.txt"
+    if stamp.is_file() and stamp.read_text() == wanted:
         return
-    session.install(*requirements)
-    stamp.write_text("\n".join(requirements))
+    session.install("-r", str(LOCKS / f"{lock}.txt"))
+    stamp.write_text(wanted)
+
+
+def grading_python(session: nox.Session) -> str:
+    """The one environment that grade, watch and tests share: made once, from the grade lock."""
+    python = GRADING_ENV / "bin" / "python"
+    wanted = (LOCKS / "grade.txt").read_text()
+    stamp = GRADING_ENV / "kata-lock.txt"
+    if not (python.exists() and stamp.is_file() and stamp.read_text() == wanted):
+        session.log(f"Creating the grading environment in {GRADING_ENV}")
+        if UV:
+            session.run(UV, "venv", "--quiet", "--allow-existing", "--python", sys.executable,
+                        str(GRADING_ENV), external=True)  # fmt: skip
+            session.run(UV, "pip", "install", "--quiet", "--python", str(python),
+                        "-r", str(LOCKS / "grade.txt"), external=True)  # fmt: skip
+        else:
+            session.run(sys.executable, "-m", "venv", str(GRADING_ENV), external=True)
+            session.run(str(python), "-m", "pip", "install", "--quiet",
+                        "--disable-pip-version-check", "-r", str(LOCKS / "grade.txt"),
+                        external=True)  # fmt: skip
+        stamp.write_text(wanted)
+    return str(python.absolute())  # not resolve(): the link is what makes it the venv
 
 
 def run_command(session: nox.Session, module: str, *args: str) -> None:
-    """Install what grading needs, then run ``python -m module args`` keeping its exit status."""
-    install(session, "grade")
-    run_keeping_exit_code(str(Path(session.bin) / "python"), "-m", module, *args, *session.posargs)
+    """Run ``python -m module args`` in the grading environment, keeping its exit status."""
+    run_keeping_exit_code(grading_python(session), "-m", module, *args, *session.posargs)
 
 
 def run_here(session: nox.Session, module: str, *args: str) -> None:
@@ -53,29 +96,38 @@ def run_here(session: nox.Session, module: str, *args: str) -> None:
 
 
 def run_keeping_exit_code(python: str, *args: str) -> None:
-    """Run ``python args`` and exit with its own status (nox would turn every failure into 1)."""
-    code = subprocess.run([python, *args], check=False).returncode
+    """Run ``python args`` and exit with its own status (nox would turn every failure into 1).
+
+    Ctrl-C reaches the command too; it is given the time to print what it finished, rather
+    than being killed a quarter of a second later as ``subprocess.run`` would.
+    """
+    process = subprocess.Popen([python, *args])
+    while True:
+        try:
+            code = process.wait()
+            break
+        except KeyboardInterrupt:
+            continue
     if code:
-        raise SystemExit(code)
+        raise SystemExit(code if code > 0 else 128 - code)
 
 
-@nox.session
+@nox.session(venv_backend="none")  # runs in the shared grading environment
 def grade(session: nox.Session) -> None:
     """Grade the exercises: nox -s grade -- [NAME ...] [--impl DIR] [--json PATH] [--markdown P]."""
     run_command(session, "grader")
 
 
-@nox.session
+@nox.session(venv_backend="none")  # runs in the shared grading environment
 def tests(session: nox.Session) -> None:
     """Run the exercise tests with pytest (posargs go to pytest, e.g. --impl DIR or -k NAME)."""
-    install(session, "grade")
-    session.run("pytest", "tests", "--ignore=tests/selftest", *session.posargs)
+    run_command(session, "pytest", "tests", "--ignore=tests/selftest")
 
 
 @nox.session
 def lint(session: nox.Session) -> None:
     """Check style and formatting with ruff."""
-    install(session, "grade")
+    install(session, "selftest")
     session.run("ruff", "check", *session.posargs)
     session.run("ruff", "format", "--check", *session.posargs)
 
@@ -97,7 +149,7 @@ def selftest(session: nox.Session) -> None:
     session.run("pytest", "tests/selftest", "-p", "pytester", *session.posargs)
 
 
-@nox.session
+@nox.session(venv_backend="none")  # runs in the shared grading environment
 def stability(session: nox.Session) -> None:
     """Grade the references 20 times beside a CPU-bound process and report any score that moves."""
     run_command(session, "grader.stability")
@@ -106,7 +158,7 @@ def stability(session: nox.Session) -> None:
 @nox.session
 def bench(session: nox.Session) -> None:
     """Compare the reference solutions with well-known libraries (not part of selftest)."""
-    install(session, "grade", "bench")
+    install(session, "selftest")  # the bench libraries are in the self-test's lock
     names = session.posargs or sorted(p.stem for p in Path("bench").glob("[!_]*.py"))
     for name in names:
         session.run("python", "-m", f"bench.{name}")
@@ -124,7 +176,7 @@ def list_exercises(session: nox.Session) -> None:
     run_here(session, "grader.learner", "list")
 
 
-@nox.session
+@nox.session(venv_backend="none")  # runs in the shared grading environment
 def watch(session: nox.Session) -> None:
     """Re-grade an exercise every time you save it: nox -s watch [-- NAME ...]."""
     run_command(session, "grader.watch")
@@ -152,3 +204,15 @@ def export(session: nox.Session) -> None:
 def scoreboard(session: nox.Session) -> None:
     """Put JSON reports side by side: nox -s scoreboard -- REPORT.json ... [--csv]."""
     run_here(session, "grader.scoreboard")
+
+
+@nox.session(venv_backend="none")  # uv only: no environment to build
+def lock(session: nox.Session) -> None:
+    """Remake requirements/*.txt from pyproject.toml; -- --upgrade takes newer tools."""
+    if not UV:
+        session.error("nox -s lock needs uv: pipx install uv (or pip install uv), then try again")
+    for group in ("grade", "selftest"):
+        session.run(UV, "pip", "compile", "--quiet", "--universal", "--group", group,
+                    "--python-version", "3.11", "--no-header", "--output-file",
+                    str(LOCKS / f"{group}.txt"), "pyproject.toml", *session.posargs,
+                    external=True)  # fmt: skip

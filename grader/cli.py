@@ -110,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         grades = grade_many(config, exercises, impl_dir, options)
     except Interrupted as stop:
         grades, interrupted = stop.finished, True
+    except KeyboardInterrupt:  # before any test process started
+        grades, interrupted = (), True
     learner = impl_dir == config.root / "exercises"
     if learner:
         record_results(config, grades)

@@ -12,12 +12,14 @@ import hashlib
 import json
 import subprocess
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 
 from grader.config import CATALOGUE
 
 SUITE = "tests"
+TOOLS = ("pytest", "hypothesis", "pytest-timeout", "ruff", "mypy")  # pinned in requirements/
 SKIPPED_PARTS = {"__pycache__"}
 
 
@@ -29,6 +31,7 @@ class Integrity:
     config_sha256: str
     changes: tuple[str, ...]  # one plain sentence per difference from git's HEAD
     git: bool  # False when there is no git checkout to compare with
+    tools: dict[str, str] = field(default_factory=dict)  # what graded: name -> version
 
     @property
     def summary(self) -> str:
@@ -39,13 +42,24 @@ class Integrity:
         return "; ".join(self.changes)
 
 
+def tool_versions() -> dict[str, str]:
+    """The versions of the tools a grade depends on, as installed where it was given."""
+    found = {}
+    for name in TOOLS:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "not installed"
+    return found
+
+
 def check_integrity(root: Path) -> Integrity:
     """Fingerprint ``root``'s test suite and rubric and compare them with git's HEAD."""
     config = rubric(root / "pyproject.toml", root / CATALOGUE)
     tests = suite_digest(root / SUITE)
     changed_tests = _git(root, "status", "--porcelain", "--untracked-files=all", "--", SUITE)
     if changed_tests is None:
-        return Integrity(tests, _digest(config), (), git=False)
+        return Integrity(tests, _digest(config), (), git=False, tools=tool_versions())
     changes = []
     edited = [line[3:] for line in changed_tests.splitlines() if line.strip()]
     if edited:
@@ -53,7 +67,7 @@ def check_integrity(root: Path) -> Integrity:
         changes.append(f"tests/ differ from git HEAD: {shown}")
     if config != _committed_rubric(root):
         changes.append("the rubric ([tool.kata] or exercises/info.toml) differs from git HEAD")
-    return Integrity(tests, _digest(config), tuple(changes), git=True)
+    return Integrity(tests, _digest(config), tuple(changes), git=True, tools=tool_versions())
 
 
 def suite_digest(folder: Path) -> str:

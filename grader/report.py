@@ -60,9 +60,11 @@ def provenance(integrity: Integrity | None) -> list[str]:
     if integrity is None:
         return []
     mark = "!" if integrity.changes else " "
+    tools = ", ".join(f"{name} {version}" for name, version in integrity.tools.items())
     return [
         f"tests sha256 {integrity.tests_sha256[:16]}, rubric sha256 {integrity.config_sha256[:16]}",
         f"{mark} {integrity.summary}",
+        *([f"  graded with {tools}"] if tools else []),
     ]
 
 
@@ -201,6 +203,7 @@ def _integrity_json(integrity: Integrity | None) -> dict[str, Any] | None:
     return {
         "tests_sha256": integrity.tests_sha256,
         "config_sha256": integrity.config_sha256,
+        "tools": integrity.tools,
         "compared_with_git": integrity.git,
         "changes": list(integrity.changes),
     }

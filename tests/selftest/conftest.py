@@ -64,4 +64,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         config.hook.pytest_deselected(items=needs)
 
 
-NEEDS_REFERENCES = {"test_references.py", "test_mutants.py", "test_learner.py"}
+NEEDS_REFERENCES = {
+    "test_references.py", "test_mutants.py", "test_learner.py", "test_install.py", "test_guard.py",
+}  # fmt: skip
