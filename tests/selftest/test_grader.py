@@ -160,6 +160,11 @@ def test_defaults_hold_without_a_kata_table(repo: Path) -> None:
         (["nope"], "unknown exercise 'nope'; valid names: lru_cache"),
         (["--impl", "no/such/folder"], "--impl no/such/folder: no such folder"),
         (["--bogus"], "unrecognized arguments: --bogus"),
+        # Report paths are checked before anything is graded, not after.
+        (["--json", "no/such/folder/r.json"], "the folder"),
+        (["--markdown", "tests"], "tests is a folder"),
+        (["--format", "gradescope", "--output", "no/such/r.json"], "does not exist"),
+        (["--jobs", "0"], "expected a whole number of at least 1"),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(
