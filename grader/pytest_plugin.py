@@ -24,9 +24,10 @@ import os
 import re
 import resource
 import threading
-from collections.abc import Generator
+from collections.abc import Collection, Generator
 from pathlib import Path
 from time import monotonic
+from types import TracebackType
 from typing import IO, Any
 
 import pytest
@@ -220,7 +221,8 @@ class EventStream:
         """
         report = yield
         if (report.failed or report.skipped) and failure_key not in item.stash:
-            item.stash[failure_key] = explain(call, report)
+            submissions = self.guard.submissions if self.guard else set()
+            item.stash[failure_key] = explain(call, report, submissions)
         return report
 
     def pytest_sessionfinish(self, exitstatus: int) -> None:
@@ -237,8 +239,13 @@ def collect_error_lines(text: str) -> str:
     return truncate("\n".join(lines[-6:]))
 
 
-def explain(call: pytest.CallInfo[None], report: pytest.TestReport) -> str:
-    """Say why a test failed in the learner's terms: the message, then hypothesis's example."""
+def explain(
+    call: pytest.CallInfo[None], report: pytest.TestReport, submissions: Collection[str] = ()
+) -> str:
+    """Say why a test failed in the learner's terms: the message, then hypothesis's example.
+
+    An exception raised in the learner's own code says where: their file, line and function.
+    """
     if call.excinfo is None:
         return truncate(report.longreprtext)
     error = call.excinfo.value
@@ -249,8 +256,21 @@ def explain(call: pytest.CallInfo[None], report: pytest.TestReport) -> str:
         text = f"{TIMED_OUT} ({text}): an endless loop or a hang?"
     elif not isinstance(error, AssertionError | pytest.fail.Exception) or not text:
         text = f"{type(error).__name__}: {text}" if text else type(error).__name__
+        text += where_raised(error.__traceback__, submissions)
     notes = [note for note in getattr(error, "__notes__", ()) if isinstance(note, str)]
     return truncate("\n".join([_without_noise(text), *notes]).strip())
+
+
+def where_raised(traceback: TracebackType | None, submissions: Collection[str]) -> str:
+    """`` (raised at lru_cache.py, line 42, in put)``: the learner's innermost frame, if any."""
+    found = ""
+    while traceback is not None:
+        code = traceback.tb_frame.f_code
+        if code.co_filename in submissions:
+            name = Path(code.co_filename).name
+            found = f" (raised at {name}, line {traceback.tb_lineno}, in {code.co_name})"
+        traceback = traceback.tb_next
+    return found
 
 
 def _without_noise(text: str) -> str:

@@ -79,3 +79,14 @@ def test_a_write_inside_a_call_is_refused_with_its_line(tmp_path: Path) -> None:
     assert f"lru_cache.py, line {line}: os.remove(" in problem, problem
     assert "\n" not in problem
     assert victim.read_text() == "keep me"
+
+
+def test_an_exception_in_the_learners_code_names_their_file_and_line(tmp_path: Path) -> None:
+    signature = "    def put(self, key: K, value: V) -> None:\n"
+    source = REFERENCE.replace(signature, f"{signature}        raise KeyError(key)\n", 1)
+    line = next(i for i, text in enumerate(source.splitlines(), 1) if "raise KeyError(key)" in text)
+    exercise = grade_lru(source, tmp_path)
+    categories = exercise["categories"]
+    assert isinstance(categories, dict)
+    messages = [check["message"] for check in categories["correctness"]["checks"]]
+    assert any(f"(raised at lru_cache.py, line {line}, in put)" in m for m in messages), messages
