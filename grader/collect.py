@@ -15,6 +15,8 @@ import signal
 import subprocess
 import sys
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ from grader.config import Config, Exercise
 
 GRADER_HOME = Path(__file__).resolve().parent.parent
 OUTPUT_TAIL = 1_500  # characters of pytest's own output kept to explain a broken run
+FOLLOW_SECONDS = 0.05  # how often a followed run's new events are read
 FILE_LINE = re.compile(r'File "([^"]+)", line (\d+)')
 
 
@@ -67,11 +70,13 @@ def run_tests(
     workdir: Path,
     cache_dir: Path,
     stop_after: str | None = None,
+    on_event: Callable[[dict[str, Any]], None] | None = None,
 ) -> RunResult:
     """Run ``exercise``'s tests against ``impl_dir`` in a new process; scratch files in workdir.
 
     ``stop_after`` names a category whose first failed test ends the run (the self-test's
-    mutants need no more to be caught).
+    mutants need no more to be caught). ``on_event`` hears each event as the process writes it,
+    for a watcher that shows the first failure at once.
     """
     events_path = workdir / "events.jsonl"
     output_path = workdir / "pytest-output.txt"
@@ -129,7 +134,10 @@ def run_tests(
         with _running_lock:
             _running.add(process)
         try:
-            timed_out = _wait(process, config.exercise_timeout)
+            if on_event is None:
+                timed_out = _wait(process, config.exercise_timeout)
+            else:
+                timed_out = _follow(process, config.exercise_timeout, events_path, on_event)
         finally:
             with _running_lock:
                 _running.discard(process)
@@ -146,6 +154,45 @@ def _wait(process: subprocess.Popen[bytes], timeout: float) -> bool:
         process.wait()
         return True
     return False
+
+
+def _follow(
+    process: subprocess.Popen[bytes],
+    timeout: float,
+    events_path: Path,
+    on_event: Callable[[dict[str, Any]], None],
+) -> bool:
+    """Like :func:`_wait`, passing each complete event line on as soon as it is written."""
+    deadline = time.monotonic() + timeout
+    offset = 0
+    while True:
+        try:
+            process.wait(timeout=FOLLOW_SECONDS)
+            finished = True
+        except subprocess.TimeoutExpired:
+            finished = False
+        offset = _pass_on_new_events(events_path, offset, on_event)
+        if finished:
+            return False
+        if time.monotonic() > deadline:
+            return _wait(process, 0)
+
+
+def _pass_on_new_events(path: Path, offset: int, on_event: Callable[[dict[str, Any]], None]) -> int:
+    """Hand ``on_event`` the complete lines written after ``offset``; return the new offset."""
+    try:
+        with path.open("rb") as file:
+            file.seek(offset)
+            data = file.read()
+    except FileNotFoundError:
+        return offset
+    complete = data[: data.rfind(b"\n") + 1]
+    for line in complete.decode("utf-8", errors="replace").splitlines():
+        with contextlib.suppress(json.JSONDecodeError):
+            event = json.loads(line)
+            if isinstance(event, dict):
+                on_event(event)
+    return offset + len(complete)
 
 
 def _read_events(path: Path) -> list[dict[str, Any]]:

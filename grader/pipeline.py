@@ -15,7 +15,9 @@ import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from grader.audit import audit
 from grader.collect import RunResult, kill_running, run_tests
@@ -32,6 +34,7 @@ class Options:
 
     jobs: int = max(1, os.cpu_count() or 1)
     stop_after: str | None = None  # a category: end a run at its first failed test
+    on_event: Callable[[str, dict[str, Any]], None] | None = None  # (exercise, event) as written
 
 
 class Interrupted(Exception):
@@ -69,8 +72,16 @@ def grade_many(
         for exercise in runnable:
             workdir = Path(scratch) / exercise.name
             workdir.mkdir()
+            follow = options.on_event
             future = pool.submit(
-                run_tests, config, exercise, impl_dir, workdir, cache, options.stop_after
+                run_tests,
+                config,
+                exercise,
+                impl_dir,
+                workdir,
+                cache,
+                options.stop_after,
+                None if follow is None else partial(follow, exercise.name),
             )
             runs[future] = exercise
         try:
@@ -92,9 +103,11 @@ def grade_many(
     return _in_order(exercises, done)
 
 
-def grade(config: Config, exercise: Exercise, impl_dir: Path) -> ExerciseGrade:
+def grade(
+    config: Config, exercise: Exercise, impl_dir: Path, options: Options = Options(jobs=1)
+) -> ExerciseGrade:
     """Grade one exercise."""
-    return grade_many(config, [exercise], impl_dir, Options(jobs=1))[0]
+    return grade_many(config, [exercise], impl_dir, options)[0]
 
 
 def _in_order(

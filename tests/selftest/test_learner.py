@@ -93,12 +93,14 @@ def test_watch_regrades_on_save_and_survives_a_syntax_error(repo: Path) -> None:
     )
     assert watcher.stdout is not None
     assert "Ctrl-C to quit" in watcher.stdout.readline() + watcher.stdout.readline()
+    time.sleep(1)  # the file watcher starts just after the banner
     module.write_text("def group_anagrams(:\n")
-    first = watcher.stdout.readline() + watcher.stdout.readline()
-    time.sleep(1)  # a new modification time
+    first = [watcher.stdout.readline() for _ in range(3)]
+    assert first[1].strip() == "group_anagrams: saved, grading...", first
+    assert "x cannot import it" in first[2] and "SyntaxError" in first[2], first
     shutil.copy(repo / "solutions" / "group_anagrams.py", module)
     out, _ = watcher.communicate(timeout=90)
-    assert "could not be imported" in first and "SyntaxError" in first
+    assert "correctness:" in out and "tests pass (all pass); timing and review follow" in out
     assert "group_anagrams: 100/100 (pass)" in out
     assert watcher.returncode == 0
 
