@@ -36,6 +36,7 @@ class Exercise:
     difficulty: str
     topics: tuple[str, ...]
     hints: tuple[str, ...]
+    draft: bool = False  # being written: hidden from learners until the self-test passes
 
     @property
     def test_file(self) -> Path:
@@ -51,8 +52,8 @@ class Config:
     """Everything the grader reads from the repository."""
 
     root: Path
-    catalogue: tuple[Exercise, ...]  # every exercise, in catalogue order
-    active: tuple[Exercise, ...]  # the ones graded by default
+    catalogue: tuple[Exercise, ...]  # every exercise, in catalogue order, drafts included
+    active: tuple[Exercise, ...]  # the ones graded by default (never a draft)
     weights: dict[str, float]
     pass_mark: float
     test_timeout: float
@@ -61,6 +62,11 @@ class Config:
 
     def exercise(self, name: str) -> Exercise | None:
         return next((exercise for exercise in self.catalogue if exercise.name == name), None)
+
+    @property
+    def published(self) -> tuple[Exercise, ...]:
+        """What learners see: the catalogue without its drafts."""
+        return tuple(exercise for exercise in self.catalogue if not exercise.draft)
 
 
 def load_config(root: Path) -> Config:
@@ -144,18 +150,22 @@ def _read_exercise(entry: object) -> Exercise:
             raise ConfigError(f"{CATALOGUE}: {key} of {name!r} must be a list of strings")
         return tuple(value)
 
+    draft = entry.get("draft", False)
+    if not isinstance(draft, bool):
+        raise ConfigError(f"{CATALOGUE}: draft of {name!r} must be true or false")
     return Exercise(
         name=name,
         title=str(entry.get("title", name)),
         difficulty=str(entry.get("difficulty", "")),
         topics=strings("topics"),
         hints=strings("hints"),
+        draft=draft,
     )
 
 
 def _read_active(value: object, catalogue: tuple[Exercise, ...]) -> tuple[Exercise, ...]:
     if value is None:
-        return catalogue
+        return tuple(exercise for exercise in catalogue if not exercise.draft)
     if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
         raise ConfigError("pyproject.toml: [tool.kata] exercises must be a list of names")
     by_name = {exercise.name: exercise for exercise in catalogue}

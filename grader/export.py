@@ -38,14 +38,15 @@ def export(root: Path, dest: Path, *, hints: bool) -> int:
     if dest.exists():
         raise UsageError(f"{dest} exists already; choose a new folder (nothing was written)")
     config = load_config(root)
-    files = sorted(candidate_files(root))
+    drafts = {e.name for e in config.catalogue if e.draft}
+    files = sorted(f for f in candidate_files(root) if not _belongs_to(f, drafts))
     for relative in files:
         target = dest / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(root / relative, target)
     _drop_missing_mypy_paths(dest / "pyproject.toml")
-    if not hints:
-        _write_catalogue_without_hints(dest / CATALOGUE, config.root / CATALOGUE)
+    if not hints or drafts:
+        _write_catalogue(dest / CATALOGUE, config.root / CATALOGUE, hints=hints)
     _fresh_history(dest)
     return len(files)
 
@@ -87,17 +88,28 @@ def _drop_missing_mypy_paths(pyproject: Path) -> None:
     pyproject.write_text("".join(lines), encoding="utf-8")
 
 
-def _write_catalogue_without_hints(target: Path, source: Path) -> None:
+def _belongs_to(relative: Path, drafts: set[str]) -> bool:
+    """Whether ``relative`` is a draft exercise's stub or tests: drafts stay behind."""
+    posix = relative.as_posix()
+    return any(posix in (f"exercises/{name}.py", f"tests/test_{name}.py") for name in drafts)
+
+
+def _write_catalogue(target: Path, source: Path, *, hints: bool) -> None:
+    """The catalogue without its drafts, and without hints unless ``hints``."""
     entries = tomllib.loads(source.read_text(encoding="utf-8"))["exercise"]
-    out = ["# The catalogue, in order. Hints were left out of this copy.\n"]
+    note = "" if hints else " Hints were left out of this copy."
+    out = [f"# The catalogue, in order.{note}\n"]
     for entry in entries:
+        if entry.get("draft"):
+            continue
         out.append("\n[[exercise]]\n")
         out += [
             f"{key} = {json.dumps(entry[key], ensure_ascii=False)}\n"
-            for key in ("name", "title", "difficulty", "topics")
+            for key in ("name", "title", "difficulty", "topics", *(("hints",) if hints else ()))
             if key in entry
         ]
-        out.append("hints = []\n")
+        if not hints:
+            out.append("hints = []\n")
     target.write_text("".join(out), encoding="utf-8")
 
 

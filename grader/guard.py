@@ -139,7 +139,7 @@ class Guard:
 
     def is_writable(self, event: str, args: tuple[Any, ...]) -> bool:
         """Whether every path the event changes lies in a folder the grader writes to."""
-        if event == "open" or event.startswith("shutil.") and event != "shutil.move":
+        if event == "open" or (event.startswith("shutil.") and event != "shutil.move"):
             args = args[1:2] if event == "shutil.copyfile" else args[:1]
         paths = [arg for arg in args[:2] if isinstance(arg, str | bytes | os.PathLike)]
         if not paths:

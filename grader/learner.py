@@ -46,8 +46,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def exercise(config: Config, name: str) -> Exercise:
-    """The catalogue's exercise ``name``; UsageError naming the valid ones if there is none."""
-    return select(config, [name])[0]
+    """The published exercise ``name``; UsageError naming the valid ones if there is none."""
+    chosen = select(config, [name])[0]
+    if chosen.draft:
+        valid = ", ".join(e.name for e in config.published)
+        raise UsageError(f"{name!r} is a draft, not published yet; valid names: {valid}")
+    return chosen
 
 
 def reveal_hints(config: Config, chosen: Exercise, *, show_all: bool) -> str:
@@ -73,7 +77,7 @@ def reveal_hints(config: Config, chosen: Exercise, *, show_all: bool) -> str:
 def render_list(config: Config, progress: Progress) -> str:
     """Every exercise in catalogue order with its last known result."""
     rows = [["exercise", "difficulty", "last result", "hints", "title / topics"]]
-    for entry in config.catalogue:
+    for entry in config.published:
         result = progress.results.get(entry.name)
         last = "not graded yet"
         if result:

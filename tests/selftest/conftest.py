@@ -55,13 +55,38 @@ def copy_repo(dest: Path) -> Path:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """In an export (no solutions/), leave out the checks that need the reference solutions."""
+    """Drafts may still be incomplete; an export (no solutions/) leaves out what needs them.
+
+    A check of a draft exercise (``draft = true`` in the catalogue) is expected to fail while
+    the draft is written: it reads XFAIL, and XPASS once it holds, which is the sign that the
+    draft is ready to publish.
+    """
+    from grader.config import load_config
+
+    drafts = {exercise.name for exercise in load_config(ROOT).catalogue if exercise.draft}
+    for item in items:
+        name = exercise_of(item)
+        if name in drafts:
+            reason = f"{name} is a draft: publish it (delete draft = true) once this passes"
+            item.add_marker(pytest.mark.xfail(reason=reason, strict=False))
     if (ROOT / "solutions").is_dir():
         return
     needs = [item for item in items if item.path.name in NEEDS_REFERENCES]
     if needs:
         items[:] = [item for item in items if item not in needs]
         config.hook.pytest_deselected(items=needs)
+
+
+def exercise_of(item: pytest.Item) -> str | None:
+    """The exercise a parametrized self-test checks: its ``name``, or a module's folder."""
+    params = getattr(item, "callspec", None)
+    if params is None:
+        return None
+    for value in params.params.values():
+        if isinstance(value, Path) and value.parent.parent.name in ("mutants", "alternatives"):
+            return value.parent.name
+    name = params.params.get("name")
+    return name if isinstance(name, str) else None
 
 
 NEEDS_REFERENCES = {

@@ -167,7 +167,21 @@ MUTANTS = {
     "absolute": "    return sum(abs(v) for v in values)\n",
     "negates": "    return -sum(values)\n",
     "ignores_last": "    items = list(values)\n    return sum(items[:-1])\n",
+    "doubles": "    return 2 * sum(values)\n",
+    "largest_not_total": "    return max(values, default=0)\n",
 }
+ALTERNATIVE = """\"\"\"A loop instead of sum().\"\"\"
+
+from collections.abc import Iterable
+
+
+def word_count(values: Iterable[int]) -> int:
+    \"\"\"Add up ``values`` one by one.\"\"\"
+    total = 0
+    for value in values:
+        total += value
+    return total
+"""
 
 
 def test_a_new_exercise_is_scaffolded_graded_and_self_tested(repo: Path) -> None:
@@ -175,10 +189,14 @@ def test_a_new_exercise_is_scaffolded_graded_and_self_tested(repo: Path) -> None
     assert done.returncode == 0, done.stderr
     assert_one_line_error(run(repo, "grader.scaffold", "word_count"), "exists already")
     assert_one_line_error(run(repo, "grader.scaffold", "Word-Count"), "snake_case")
+    # A draft is invisible to learners until it is published.
+    assert "word_count" not in run(repo, "grader.learner", "list").stdout
+    assert_one_line_error(run(repo, "grader.learner", "hint", "word_count"), "draft")
+    assert "word_count" not in run(repo, "grader").stdout
     stub = run(repo, "grader", "word_count", "--json", repo / "stub.json")
     assert json.loads((repo / "stub.json").read_text())["exercises"][0]["score"] == 0, stub.stdout
     incomplete = run(repo, "pytest", "tests/selftest/test_references.py", "-k", "word_count", "-q")
-    assert incomplete.returncode == 1 and "word_count" in incomplete.stdout
+    assert incomplete.returncode == 0 and "xfailed" in incomplete.stdout, incomplete.stdout
 
     reference = repo / "solutions" / "word_count.py"
     reference.write_text(reference.read_text().replace(
@@ -189,13 +207,33 @@ def test_a_new_exercise_is_scaffolded_graded_and_self_tested(repo: Path) -> None
         mutant = reference.read_text().replace(WORD_COUNT, body)
         mutant = mutant.replace(statement, f'"""Mutant: {name}.\n\nCaught by: correctness\n"""\n\n')
         (repo / "tests" / "mutants" / "word_count" / f"{name}.py").write_text(mutant)
+    (repo / "tests" / "alternatives" / "word_count" / "loop.py").write_text(ALTERNATIVE)
     graded = run(repo, "grader", "word_count", "--impl", "solutions", "--json", repo / "ref.json")
     assert json.loads((repo / "ref.json").read_text())["score"] == 100, graded.stdout
-    selftest = run(
-        repo, "pytest", "tests/selftest/test_references.py", "tests/selftest/test_mutants.py",
-        "-k", "word_count", "-q", "-p", "pytester",
+    checks = (
+        "pytest", "tests/selftest/test_references.py", "tests/selftest/test_mutants.py",
+        "-k", "word_count", "-q", "-p", "pytester", "-rX",
     )  # fmt: skip
-    assert selftest.returncode == 0, selftest.stdout[-2000:]
+    complete = run(repo, *checks)
+    assert complete.returncode == 0 and "xfailed" not in complete.stdout, complete.stdout[-2000:]
+    assert "XPASS" in complete.stdout and "publish it" in complete.stdout
+    catalogue = repo / "exercises" / "info.toml"
+    lines = catalogue.read_text().splitlines(keepends=True)
+    catalogue.write_text("".join(line for line in lines if not line.startswith("draft = true")))
+    published = run(repo, *checks)
+    assert published.returncode == 0 and "XPASS" not in published.stdout, published.stdout[-2000:]
+    assert "word_count" in run(repo, "grader.learner", "list").stdout
+
+
+def test_the_scaffold_passes_lint_and_types_for_a_long_name(repo: Path) -> None:
+    name = "a_rather_long_exercise_name_that_a_contributor_might_pick"
+    done = run(repo, "grader.scaffold", name)
+    assert done.returncode == 0, done.stderr
+    created = [str(p) for p in repo.rglob(f"*{name}*") if p.suffix == ".py"]
+    created += [str(p) for p in (repo / "tests" / "mutants" / name).glob("*.py")]
+    for tool in (("ruff", "check"), ("ruff", "format", "--check"), ("mypy",)):
+        checked = run(repo, *tool, *created)
+        assert checked.returncode == 0, f"{' '.join(tool)}: {checked.stdout[-1500:]}"
 
 
 # --- Export -----------------------------------------------------------------------------------

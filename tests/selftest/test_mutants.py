@@ -91,6 +91,12 @@ def test_every_exercise_has_at_least_eight_mutants(name: str) -> None:
     assert count >= 8, f"{name} is incomplete: {count} mutants in tests/mutants/{name}/, need 8"
 
 
+@pytest.mark.parametrize("name", [e.name for e in load_config(ROOT).catalogue])
+def test_every_exercise_has_an_alternative_design(name: str) -> None:
+    count = len([a for a in ALTERNATIVES if a.parent.name == name])
+    assert count >= 1, f"{name} is incomplete: add a correct design to tests/alternatives/{name}/"
+
+
 @pytest.mark.parametrize("mutant", MUTANTS, ids=label)
 def test_mutant_loses_points_in_its_category(
     mutant: Path, gradings: dict[Path, Categories | str]
