@@ -163,7 +163,7 @@ def _follow(
     on_event: Callable[[dict[str, Any]], None],
 ) -> bool:
     """Like :func:`_wait`, passing each complete event line on as soon as it is written."""
-    deadline = time.monotonic() + timeout
+    give_up_at = time.monotonic() + timeout
     offset = 0
     while True:
         try:
@@ -174,7 +174,7 @@ def _follow(
         offset = _pass_on_new_events(events_path, offset, on_event)
         if finished:
             return False
-        if time.monotonic() > deadline:
+        if time.monotonic() > give_up_at:
             return _wait(process, 0)
 
 

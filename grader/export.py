@@ -1,81 +1,119 @@
-"""``python -m grader.export DEST [--no-hints]``: a candidate-ready copy for a take-home.
+"""``python -m grader.export DEST [--no-hints] [--time TEXT]``: a candidate-ready take-home.
 
-The copy holds no reference code anywhere: no ``solutions/``, no mutants or alternative designs
-(each is a reference with a bug), no benchmarks (they import the references), and a git history
-of one fresh commit. It keeps the stubs, the tests, the grader, the noxfile and the README, and
-the hints unless ``--no-hints``. Its ``nox -s grade`` works as here, and its ``nox -s selftest``
-leaves out the checks that need the references. DEST must not exist: nothing is overwritten.
+The copy is made from what is committed at HEAD, never from the working tree: a lead who solved
+``exercises/lru_cache.py`` in their clone, or keeps ``submissions/`` and ``reports/`` beside it,
+ships the stubs as committed and nothing untracked or ignored, and is told what was left behind.
+
+It holds no reference code anywhere: no ``solutions/``, no mutants or alternative designs (each
+is a reference with a bug), no benchmarks (they import the references), no draft exercises, and
+a git history of one fresh commit. It keeps the stubs, the tests, the grader and the noxfile,
+with a README written for the candidate (what to do, how to grade, the rubric, the time expected
+when ``--time`` gives one, and only commands that work there) and a GitHub workflow that grades
+each push (for GitHub Classroom). DEST must not exist: nothing is overwritten.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import tomllib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from grader.cli import USAGE_ERROR, OneLineParser, UsageError
-from grader.config import CATALOGUE, ConfigError, load_config
+from grader.config import CATALOGUE
 
-LEFT_OUT = ("solutions", "tests/mutants", "tests/alternatives", "bench")
-NEVER_COPIED = {
-    ".git",
-    ".nox",
-    ".kata",
-    "__pycache__",
-    ".pytest_cache",
-    ".mypy_cache",
-    ".ruff_cache",
-}
+LEFT_OUT = ("solutions", "tests/mutants", "tests/alternatives", "bench", ".github")
+# Ignored folders every clone has; leaving them behind is no news to a lead.
+QUIETLY_IGNORED = {".nox", ".kata", "__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache"}
 IDENTITY = ("-c", "user.name=kata export", "-c", "user.email=kata@example.invalid")
 
 
-def export(root: Path, dest: Path, *, hints: bool) -> int:
-    """Copy ``root`` to ``dest`` without reference code; return the number of files copied."""
+@dataclass(frozen=True)
+class Exported:
+    """What was written, and what a lead should know was left behind."""
+
+    files: int
+    notes: tuple[str, ...]
+
+
+def export(root: Path, dest: Path, *, hints: bool, expected_time: str | None = None) -> Exported:
+    """Write HEAD's candidate files of ``root`` to ``dest``."""
     if dest.exists():
         raise UsageError(f"{dest} exists already; choose a new folder (nothing was written)")
-    config = load_config(root)
-    drafts = {e.name for e in config.catalogue if e.draft}
-    files = sorted(f for f in candidate_files(root) if not _belongs_to(f, drafts))
-    for relative in files:
-        target = dest / relative
+    tracked = committed_files(root)
+    catalogue = tomllib.loads(_show(root, CATALOGUE.as_posix()))["exercise"]
+    drafts = {entry["name"] for entry in catalogue if entry.get("draft")}
+    chosen = [path for path in tracked if not _left_out(path, drafts)]
+    for path in chosen:
+        target = dest / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(root / relative, target)
+        target.write_bytes(_show_bytes(root, path))
+    published = [entry for entry in catalogue if not entry.get("draft")]
     _drop_missing_mypy_paths(dest / "pyproject.toml")
-    if not hints or drafts:
-        _write_catalogue(dest / CATALOGUE, config.root / CATALOGUE, hints=hints)
+    _write_catalogue(dest / CATALOGUE, published, hints=hints)
+    (dest / "README.md").write_text(candidate_readme(published, hints, expected_time))
+    workflow = dest / ".github" / "workflows" / "grade.yml"
+    workflow.parent.mkdir(parents=True, exist_ok=True)
+    workflow.write_text(CANDIDATE_WORKFLOW)
     _fresh_history(dest)
-    return len(files)
+    return Exported(len(chosen) + 1, tuple(left_behind(root, drafts)))
 
 
-def candidate_files(root: Path) -> Iterator[Path]:
-    """The repository's files, relative to ``root``, minus everything that holds a reference."""
-    listed = _git_files(root)
-    paths = listed if listed is not None else (p.relative_to(root) for p in root.rglob("*"))
-    for relative in paths:
-        if not (root / relative).is_file() or NEVER_COPIED & set(relative.parts):
+def committed_files(root: Path) -> list[str]:
+    """Every file committed at HEAD, relative to ``root``."""
+    listed = _git(root, "ls-tree", "-r", "-z", "--name-only", "HEAD")
+    if listed is None:
+        raise UsageError(
+            f"{root} is not a git checkout with a commit: export copies what is committed, "
+            "so commit the exercises first"
+        )
+    return [name for name in listed.split("\0") if name]
+
+
+def left_behind(root: Path, drafts: set[str]) -> list[str]:
+    """Plain sentences on what differs from HEAD and so did not reach the copy."""
+    status = _git(root, "status", "--porcelain=v1", "-z", "--ignored", "--untracked-files=normal")
+    notes = []
+    for entry in (status or "").split("\0"):
+        if len(entry) < 4:
             continue
-        posix = relative.as_posix()
-        if any(posix == prefix or posix.startswith(prefix + "/") for prefix in LEFT_OUT):
-            continue
-        yield relative
+        code, path = entry[:2], entry[3:]
+        if code == "??":
+            notes.append(f"left out {path}: untracked, so never exported")
+        elif code == "!!":
+            if not QUIETLY_IGNORED & set(Path(path).parts):
+                notes.append(f"left out {path}: ignored by git, so never exported")
+        elif not _left_out(path, drafts):
+            notes.append(f"{path} differs from HEAD: exported the committed version")
+    return notes
 
 
-def _git_files(root: Path) -> list[Path] | None:
-    """Tracked and untracked-but-not-ignored files, when ``root`` is a git checkout."""
+def _left_out(path: str, drafts: set[str]) -> bool:
+    if any(path == prefix or path.startswith(prefix + "/") for prefix in LEFT_OUT):
+        return True
+    return any(path in (f"exercises/{name}.py", f"tests/test_{name}.py") for name in drafts)
+
+
+def _git(root: Path, *args: str) -> str | None:
     try:
-        done = subprocess.run(
-            ["git", "-C", str(root), "ls-files", "--cached", "--others", "--exclude-standard"],
-            capture_output=True, text=True, check=False,
-        )  # fmt: skip
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
     except OSError:
         return None
-    if done.returncode:
-        return None
-    return [Path(line) for line in done.stdout.splitlines() if line]
+    return done.stdout.decode("utf-8", errors="replace") if done.returncode == 0 else None
+
+
+def _show_bytes(root: Path, path: str) -> bytes:
+    return subprocess.run(
+        ["git", "-C", str(root), "show", f"HEAD:{path}"], capture_output=True, check=True
+    ).stdout
+
+
+def _show(root: Path, path: str) -> str:
+    return _show_bytes(root, path).decode("utf-8")
 
 
 def _drop_missing_mypy_paths(pyproject: Path) -> None:
@@ -88,24 +126,16 @@ def _drop_missing_mypy_paths(pyproject: Path) -> None:
     pyproject.write_text("".join(lines), encoding="utf-8")
 
 
-def _belongs_to(relative: Path, drafts: set[str]) -> bool:
-    """Whether ``relative`` is a draft exercise's stub or tests: drafts stay behind."""
-    posix = relative.as_posix()
-    return any(posix in (f"exercises/{name}.py", f"tests/test_{name}.py") for name in drafts)
-
-
-def _write_catalogue(target: Path, source: Path, *, hints: bool) -> None:
-    """The catalogue without its drafts, and without hints unless ``hints``."""
-    entries = tomllib.loads(source.read_text(encoding="utf-8"))["exercise"]
+def _write_catalogue(target: Path, entries: list[dict[str, Any]], *, hints: bool) -> None:
+    """The published exercises, without hints unless ``hints``."""
     note = "" if hints else " Hints were left out of this copy."
     out = [f"# The catalogue, in order.{note}\n"]
+    keys = ("name", "title", "difficulty", "topics", *(("hints",) if hints else ()))
     for entry in entries:
-        if entry.get("draft"):
-            continue
         out.append("\n[[exercise]]\n")
         out += [
             f"{key} = {json.dumps(entry[key], ensure_ascii=False)}\n"
-            for key in ("name", "title", "difficulty", "topics", *(("hints",) if hints else ()))
+            for key in keys
             if key in entry
         ]
         if not hints:
@@ -113,30 +143,111 @@ def _write_catalogue(target: Path, source: Path, *, hints: bool) -> None:
     target.write_text("".join(out), encoding="utf-8")
 
 
+def candidate_readme(entries: list[dict[str, Any]], hints: bool, expected_time: str | None) -> str:
+    """A README for the candidate: the task, the commands that work in the copy, the rubric."""
+    rows = "\n".join(f"| `{e['name']}` | {e.get('title', e['name'])} |" for e in entries)
+    time_note = f"\nPlan on about **{expected_time}** in all.\n" if expected_time else ""
+    hint_line = (
+        "nox -s hint -- NAME                 # a hint, one more each call (the report counts)\n"
+        if hints
+        else ""
+    )
+    return CANDIDATE_README.format(rows=rows, time=time_note, hint=hint_line)
+
+
+CANDIDATE_README = """# Take-home exercises
+
+Thank you for taking the time. Each exercise is a module in `exercises/` whose docstring is the
+statement: the task, examples, and the limits the timing tests check. Fill in the code where it
+says `# TODO`, grade it as often as you like, and commit your work.
+{time}
+| exercise | what you build |
+|---|---|
+{rows}
+
+## Grading your work
+
+You need Python 3.11 or newer and nox (`pipx install nox`, or `uv tool install nox`; where
+`pip install` works, `python3 -m pip install nox` too). Then:
+
+```sh
+nox -s list                          # the exercises and your last results
+nox -s grade                         # grade everything (first run builds its environment)
+nox -s grade -- NAME                 # grade one exercise
+nox -s watch -- NAME                 # re-grade on every save; Ctrl-C quits
+nox -s tests -- -k NAME              # plain pytest on your code
+{hint}```
+
+## The rubric
+
+Each exercise scores 100 points: **correctness 50** (the share of correctness tests passed),
+**performance 30** (the share of timing tests passed, counted once every correctness test
+passes; timing is relative to work measured in the same run, never fixed seconds) and
+**readability 20** (`ruff check`, `ruff format` and `mypy --strict` on your file). Your module
+may compute anything; it may not write files, start programs or import the test machinery, and
+the report says so if it does. The report lists every lost point with the call, what came back
+and what was expected.
+"""
+
+CANDIDATE_WORKFLOW = """\
+# Grades each push (GitHub Classroom, or any fork): the report goes to the job summary and the
+# JSON report is uploaded. The job fails while an exercise is below the pass mark.
+name: grade
+
+on: [push, workflow_dispatch]
+
+jobs:
+  grade:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.11"
+      - name: Install nox
+        run: python -m pip install nox uv
+      - name: Grade
+        run: nox -s grade -- --json kata-report.json --markdown kata-report.md
+      - name: Job summary
+        if: always()
+        run: cat kata-report.md >> "$GITHUB_STEP_SUMMARY"
+      - name: Upload the JSON report
+        if: always()
+        uses: actions/upload-artifact@v4
+        with:
+          name: kata-report
+          path: kata-report.json
+"""
+
+
 def _fresh_history(dest: Path) -> None:
     """One commit of the copy, so that ``git log`` shows nothing from the original."""
-    try:
-        for args in (("init", "-q"), ("add", "-A"), ("commit", "-q", "-m", "Take-home exercises")):
-            subprocess.run(
-                ["git", "-C", str(dest), *IDENTITY, *args], capture_output=True, check=True
-            )
-    except (OSError, subprocess.CalledProcessError):
-        shutil.rmtree(dest / ".git", ignore_errors=True)  # no git: the copy has no history at all
+    for args in (("init", "-q"), ("add", "-A"), ("commit", "-q", "-m", "Take-home exercises")):
+        subprocess.run(["git", "-C", str(dest), *IDENTITY, *args], capture_output=True, check=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = OneLineParser(prog="nox -s export --", description="Write a candidate-ready copy.")
     parser.add_argument("dest", type=Path, metavar="DEST", help="a folder that does not exist yet")
     parser.add_argument("--no-hints", action="store_true", help="leave the hints out")
+    parser.add_argument("--time", metavar="TEXT", help='the time you expect, e.g. "3 hours"')
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the repository (default: .)")
     try:
         args = parser.parse_args(argv)
-        count = export(args.root.resolve(), args.dest.resolve(), hints=not args.no_hints)
-    except (UsageError, ConfigError) as error:
+        done = export(
+            args.root.resolve(), args.dest.resolve(), hints=not args.no_hints,
+            expected_time=args.time,
+        )  # fmt: skip
+    except UsageError as error:
         print(f"error: {error}", file=sys.stderr)
         return USAGE_ERROR
+    for note in done.notes:
+        print(f"note: {note}")
     hints = "without hints" if args.no_hints else "with hints"
-    print(f"Wrote {count} files to {args.dest} ({hints}): no solutions, mutants or benchmarks.")
+    print(
+        f"Wrote {done.files} files to {args.dest} ({hints}) from what is committed at HEAD: "
+        "no solutions, mutants, benchmarks or drafts."
+    )
     print(f"Check it: cd {args.dest} && nox -s grade")
     return 0
 

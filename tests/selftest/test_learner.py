@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from grader.export import CANDIDATE_WORKFLOW
 from tests.selftest.conftest import ROOT, copy_repo
 
 
@@ -143,18 +145,24 @@ def test_a_batch_of_submissions_makes_one_table(repo: Path, tmp_path: Path) -> N
     assert_one_line_error(run(repo, "grader.scoreboard", tmp_path / "missing.json"), "no such")
 
 
-def test_the_workflow_grades_on_push_and_publishes_both_reports() -> None:
-    workflow = (ROOT / ".github" / "workflows" / "grade.yml").read_text()
+def test_the_exported_workflow_grades_on_push_and_publishes_both_reports() -> None:
+    workflow = CANDIDATE_WORKFLOW
     assert "on: [push" in workflow
     assert "nox -s grade -- --json kata-report.json --markdown kata-report.md" in workflow
     assert 'cat kata-report.md >> "$GITHUB_STEP_SUMMARY"' in workflow
     assert "actions/upload-artifact" in workflow and "path: kata-report.json" in workflow
 
 
+def test_our_workflow_runs_the_self_test_as_ci_does() -> None:
+    workflow = (ROOT / ".github" / "workflows" / "selftest.yml").read_text()
+    assert "on: [push" in workflow and "run: bash .ci/run" in workflow
+    assert "nox -s selftest" in (ROOT / ".ci" / "run").read_text()
+
+
 def test_a_broken_kata_config_is_a_one_line_error(repo: Path) -> None:
     pyproject = repo / "pyproject.toml"
     pyproject.write_text(pyproject.read_text().replace("pass_mark = 70", "pass_mark = 'high'"))
-    for module, args in (("grader", ()), ("grader.learner", ("list",)), ("grader.export", ("x",))):
+    for module, args in (("grader", ()), ("grader.learner", ("list",))):
         assert_one_line_error(run(repo, module, *args), "pass_mark")
 
 
@@ -254,12 +262,34 @@ def reference_lines() -> set[str]:
     return lines
 
 
+def commit_all(repo: Path) -> None:
+    """Make ``repo`` a git checkout with everything committed, as a lead's clone is."""
+    identity = ("-c", "user.name=lead", "-c", "user.email=lead@example.invalid")
+    for args in (("init", "-q"), ("add", "-A"), ("commit", "-q", "-m", "katas")):
+        subprocess.run(["git", "-C", str(repo), *identity, *args], check=True, capture_output=True)
+
+
 def test_an_export_holds_no_reference_code_and_grades(repo: Path, tmp_path: Path) -> None:
+    commit_all(repo)
+    # The lead's clone as it is on a working day: a solved exercise, candidates' work beside it.
+    stub = (repo / "exercises" / "lru_cache.py").read_text()
+    shutil.copy(repo / "solutions" / "lru_cache.py", repo / "exercises" / "lru_cache.py")
+    (repo / "submissions" / "ada").mkdir(parents=True)
+    (repo / "submissions" / "ada" / "retry.py").write_text("# ada's answer\n")
+    (repo / "reports").mkdir()
+    (repo / "reports" / "ada.json").write_text("{}")
+    (repo / "report.json").write_text("{}")  # ignored by .gitignore
+
     dest = tmp_path / "take-home"
-    done = run(repo, "grader.export", dest, "--no-hints")
+    done = run(repo, "grader.export", dest, "--no-hints", "--time", "3 hours")
     assert done.returncode == 0, done.stderr
-    for left_out in ("solutions", "tests/mutants", "tests/alternatives", "bench"):
+    assert (dest / "exercises" / "lru_cache.py").read_text() == stub, "a solved stub shipped"
+    for left_out in ("solutions", "tests/mutants", "tests/alternatives", "bench", "submissions",
+                     "reports", "report.json"):  # fmt: skip
         assert not (dest / left_out).exists(), f"the export has {left_out}"
+    for note in ("exercises/lru_cache.py differs from HEAD: exported the committed version",
+                 "left out submissions/", "left out reports/", "left out report.json"):  # fmt: skip
+        assert note in done.stdout, done.stdout
     fingerprints = reference_lines()
     for path in dest.rglob("*"):
         if path.is_file() and ".git" not in path.parts:
@@ -269,10 +299,17 @@ def test_an_export_holds_no_reference_code_and_grades(repo: Path, tmp_path: Path
     log = subprocess.run(["git", "-C", dest, "rev-list", "--all"], capture_output=True, text=True)
     assert len(log.stdout.split()) == 1, "the export's history must be one fresh commit"
     assert "hints = []" in (dest / "exercises" / "info.toml").read_text()
+    assert (dest / ".github" / "workflows" / "grade.yml").is_file()
 
+    readme = (dest / "README.md").read_text()
+    assert "3 hours" in readme and "correctness 50" in readme
+    sessions = set(re.findall(r"nox -s (\w+)", readme))
+    assert sessions == {"list", "grade", "watch", "tests"}, sessions  # no hint, compare, new
     graded = run(dest, "grader", "--json", dest / "r.json")
     assert graded.returncode == 1 and "Traceback" not in graded.stderr, graded.stderr
     assert json.loads((dest / "r.json").read_text())["score"] == 0
+    assert run(dest, "grader.learner", "list").returncode == 0
+    assert run(dest, "grader.watch", "retry", "--runs", "0").returncode == 0
     selftest = run(
         dest,
         "pytest",
@@ -284,3 +321,7 @@ def test_an_export_holds_no_reference_code_and_grades(repo: Path, tmp_path: Path
     )
     assert selftest.returncode == 0, selftest.stdout[-2000:]
     assert_one_line_error(run(repo, "grader.export", dest), "exists already")
+
+
+def test_export_needs_what_is_committed(repo: Path, tmp_path: Path) -> None:
+    assert_one_line_error(run(repo, "grader.export", tmp_path / "copy"), "commit the exercises")

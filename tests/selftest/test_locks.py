@@ -31,7 +31,7 @@ def group_requirements(groups: dict[str, Any], name: str) -> list[Requirement]:
 
 def pins(group: str) -> dict[str, str]:
     lines = (ROOT / "requirements" / f"{group}.txt").read_text().splitlines()
-    found = {}
+    found: dict[str, str] = {}
     for line in lines:
         text = line.split("#")[0].split(";")[0].strip()
         if text:

@@ -98,12 +98,14 @@ def test_every_readme_session_exists_in_the_noxfile() -> None:
 
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy where the README's commands find what they expect: a passing retry, submissions."""
+    """A committed clone where the README's commands find a solved retry and two submissions."""
     repo = copy_repo(tmp_path_factory.mktemp("readme") / "katas")
+    identity = ("-c", "user.name=lead", "-c", "user.email=lead@example.invalid")
+    for args in (("init", "-q"), ("add", "-A"), ("commit", "-q", "-m", "katas")):
+        subprocess.run(["git", "-C", str(repo), *identity, *args], check=True, capture_output=True)
     shutil.copy(repo / "solutions" / "retry.py", repo / "exercises" / "retry.py")
     shutil.copytree(repo / "solutions", repo / "submissions" / "ada")
     shutil.copytree(repo / "exercises", repo / "submissions" / "bob")
-    (repo / "reports").mkdir()
     return repo
 
 
