@@ -69,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="where --format gradescope writes (default: results.json)",
     )
     parser.add_argument(
+        "--hidden",
+        metavar="DIR",
+        help="add a pack of hidden tests (default: [tool.kata] hidden, if set)",
+    )
+    parser.add_argument(
         "--jobs",
         type=positive_int,
         default=Options().jobs,
@@ -95,6 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = load_config(args.root.resolve())
         exercises = select(config, args.names)
         impl_dir = impl_folder(args.impl)
+        hidden = hidden_folder(args.hidden) if args.hidden else config.hidden
         outputs = {
             args.json: render_json,
             args.markdown: render_markdown,
@@ -104,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UsageError, ConfigError) as error:
         print(f"error: {error}", file=sys.stderr)
         return USAGE_ERROR
-    options = Options(jobs=args.jobs, stop_after=args.stop_after)
+    options = Options(jobs=args.jobs, stop_after=args.stop_after, hidden=hidden)
     interrupted = False
     try:
         grades = grade_many(config, exercises, impl_dir, options)
@@ -119,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         grades,
         impl=display_path(impl_dir, config.root),
         pass_mark=config.pass_mark,
-        integrity=check_integrity(config.root),
+        integrity=check_integrity(config.root, hidden),
         hints=hints_used(config, grades) if learner else {},
         learner=learner,
     )
@@ -183,6 +189,13 @@ def select(config: Config, names: Sequence[str]) -> tuple[Exercise, ...]:
         valid = ", ".join(exercise.name for exercise in config.catalogue)
         raise UsageError(f"unknown exercise {', '.join(map(repr, unknown))}; valid names: {valid}")
     return tuple(e for name in dict.fromkeys(names) if (e := config.exercise(name)) is not None)
+
+
+def hidden_folder(value: str) -> Path:
+    folder = Path(value).resolve()
+    if not folder.is_dir():
+        raise UsageError(f"--hidden {value}: no such folder; give the folder of a hidden pack")
+    return folder
 
 
 def impl_folder(value: str) -> Path:

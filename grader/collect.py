@@ -37,6 +37,7 @@ class Outcome:
     category: str
     passed: bool
     message: str = ""
+    hidden: bool = False  # from a lead's hidden pack: named, never explained
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ def run_tests(
     cache_dir: Path,
     stop_after: str | None = None,
     on_event: Callable[[dict[str, Any]], None] | None = None,
+    hidden: Path | None = None,
 ) -> RunResult:
     """Run ``exercise``'s tests against ``impl_dir`` in a new process; scratch files in workdir.
 
@@ -87,6 +89,8 @@ def run_tests(
         "-m",
         "pytest",
         str(config.root / exercise.test_file),
+        *map(str, hidden_tests(hidden, exercise)),
+        *([f"--kata-hidden={hidden}"] if hidden else []),
         f"--impl={impl_dir}",
         "-p",
         "grader.pytest_plugin",
@@ -154,6 +158,15 @@ def _wait(process: subprocess.Popen[bytes], timeout: float) -> bool:
         process.wait()
         return True
     return False
+
+
+def hidden_tests(pack: Path | None, exercise: Exercise) -> list[Path]:
+    """A hidden pack's test files for ``exercise``: ``test_NAME.py`` and ``test_NAME_*.py``."""
+    if pack is None:
+        return []
+    return sorted(
+        {*pack.glob(f"test_{exercise.name}.py"), *pack.glob(f"test_{exercise.name}_*.py")}
+    )
 
 
 def _follow(
@@ -245,14 +258,16 @@ def interpret(
     outcomes = []
     for test in collected:
         name, category = short_name(test["id"]), test["category"]
+        hidden = bool(test.get("hidden"))
+        name = f"hidden: {name}" if hidden else name
         result = results.get(test["id"])
         if result is not None:
-            outcomes.append(Outcome(name, category, bool(result["passed"]), result["message"]))
+            passed, message = bool(result["passed"]), result["message"]
         elif test["id"] == running:
-            outcomes.append(Outcome(name, category, False, f"{problem} while this test ran"))
+            passed, message = False, f"{problem} while this test ran"
         else:
-            why = problem or "the run ended before this test"
-            outcomes.append(Outcome(name, category, False, f"not run: {why}"))
+            passed, message = False, f"not run: {problem or 'the run ended before this test'}"
+        outcomes.append(Outcome(name, category, passed, message, hidden))
     return RunResult(tuple(outcomes), problem)
 
 

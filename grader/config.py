@@ -20,6 +20,7 @@ KATA_KEYS = {
     "exercise_timeout",
     "memory_limit_mb",
     "weights",
+    "hidden",
 }
 
 
@@ -59,6 +60,7 @@ class Config:
     test_timeout: float
     exercise_timeout: float
     memory_limit_mb: float
+    hidden: Path | None = None  # a lead's hidden tests, graded with every exercise's own
 
     def exercise(self, name: str) -> Exercise | None:
         return next((exercise for exercise in self.catalogue if exercise.name == name), None)
@@ -97,7 +99,19 @@ def load_config(root: Path) -> Config:
         test_timeout=_number(kata, "test_timeout", 15.0, low=0.1),
         exercise_timeout=_number(kata, "exercise_timeout", 120.0, low=1.0),
         memory_limit_mb=_number(kata, "memory_limit_mb", 2048.0, low=256.0),
+        hidden=_read_hidden(root, kata.get("hidden")),
     )
+
+
+def _read_hidden(root: Path, value: object) -> Path | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ConfigError('pyproject.toml: [tool.kata] hidden must be a folder, like "../hidden"')
+    folder = (root / value).resolve()
+    if not folder.is_dir():
+        raise ConfigError(f"pyproject.toml: [tool.kata] hidden = {value!r}: no such folder")
+    return folder
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

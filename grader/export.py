@@ -5,7 +5,8 @@ The copy is made from what is committed at HEAD, never from the working tree: a 
 ships the stubs as committed and nothing untracked or ignored, and is told what was left behind.
 
 It holds no reference code anywhere: no ``solutions/``, no mutants or alternative designs (each
-is a reference with a bug), no benchmarks (they import the references), no draft exercises, and
+is a reference with a bug), no benchmarks (they import the references), no draft exercises, no
+hidden pack (``[tool.kata] hidden``, when it lies inside the repository), and
 a git history of one fresh commit. It keeps the stubs, the tests, the grader and the noxfile,
 with a README written for the candidate (what to do, how to grade, the rubric, the time expected
 when ``--time`` gives one, and only commands that work there) and a GitHub workflow that grades
@@ -47,7 +48,12 @@ def export(root: Path, dest: Path, *, hints: bool, expected_time: str | None = N
     tracked = committed_files(root)
     catalogue = tomllib.loads(_show(root, CATALOGUE.as_posix()))["exercise"]
     drafts = {entry["name"] for entry in catalogue if entry.get("draft")}
-    chosen = [path for path in tracked if not _left_out(path, drafts)]
+    pack = _hidden_pack(root)
+    chosen = [
+        path
+        for path in tracked
+        if not _left_out(path, drafts) and not (pack and Path(path).is_relative_to(pack))
+    ]
     for path in chosen:
         target = dest / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -61,6 +67,16 @@ def export(root: Path, dest: Path, *, hints: bool, expected_time: str | None = N
     workflow.write_text(CANDIDATE_WORKFLOW)
     _fresh_history(dest)
     return Exported(len(chosen) + 1, tuple(left_behind(root, drafts)))
+
+
+def _hidden_pack(root: Path) -> Path | None:
+    """The committed ``[tool.kata] hidden`` folder, relative to ``root``, if it lies inside."""
+    kata = tomllib.loads(_show(root, "pyproject.toml")).get("tool", {}).get("kata", {})
+    hidden = kata.get("hidden")
+    if not isinstance(hidden, str):
+        return None
+    folder = (root / hidden).resolve()
+    return folder.relative_to(root) if folder.is_relative_to(root) else None
 
 
 def committed_files(root: Path) -> list[str]:
@@ -117,12 +133,14 @@ def _show(root: Path, path: str) -> str:
 
 
 def _drop_missing_mypy_paths(pyproject: Path) -> None:
-    """mypy's ``files`` names solutions/ and bench/, which the copy does not have."""
+    """mypy's ``files`` names solutions/ and bench/, and ``hidden`` a pack: the copy has none."""
     lines = pyproject.read_text(encoding="utf-8").splitlines(keepends=True)
     for index, line in enumerate(lines):
         if line.startswith("files = ["):
             kept = [name for name in json.loads(line.split("=", 1)[1]) if name not in LEFT_OUT]
             lines[index] = f"files = {json.dumps(kept)}\n"
+        elif line.startswith("hidden = "):
+            lines[index] = "# hidden tests: the lead grades with them; they are not in this copy\n"
     pyproject.write_text("".join(lines), encoding="utf-8")
 
 

@@ -75,9 +75,12 @@ class Violation:
 class Guard:
     """The audit hook and what it found; one per test process."""
 
-    def __init__(self, submissions: Iterable[Path], writable: Iterable[Path]) -> None:
+    def __init__(
+        self, submissions: Iterable[Path], writable: Iterable[Path], secret: Iterable[Path] = ()
+    ) -> None:
         self.submissions = {str(path) for path in submissions}
         self.writable = (os.devnull, *(str(path.resolve()) for path in writable))
+        self.secret = tuple(str(path.resolve()) for path in secret)  # not even to be read
         self.violations: list[Violation] = []
         self._busy = threading.local()
 
@@ -115,6 +118,9 @@ class Guard:
             if culprit is not None and top in MACHINERY:
                 return Violation(f"import of {args[0]} (the grading machinery)", *where(culprit))
             return None
+        if event == "open" and culprit is not None and self.is_secret(args[0]):
+            return Violation(f"{describe(event, args)}: the hidden tests stay hidden",
+                             *where(culprit))  # fmt: skip
         if event in FILE_EVENTS:
             if not changes_files(event, args):
                 return None
@@ -146,6 +152,12 @@ class Guard:
             return True  # an open file descriptor: it was judged when it was opened
         dir_fd = args[-1] if event.startswith("os.") and isinstance(args[-1], int) else -1
         return all(self.inside_writable(os.fsdecode(path), dir_fd) for path in paths)
+
+    def is_secret(self, path: object) -> bool:
+        if not isinstance(path, str | bytes | os.PathLike) or not self.secret:
+            return False
+        full = os.path.realpath(os.fsdecode(path))
+        return any(full == root or full.startswith(root + os.sep) for root in self.secret)
 
     def inside_writable(self, path: str, dir_fd: int) -> bool:
         if not os.path.isabs(path) and dir_fd not in (-1, None):

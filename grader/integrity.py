@@ -32,6 +32,7 @@ class Integrity:
     changes: tuple[str, ...]  # one plain sentence per difference from git's HEAD
     git: bool  # False when there is no git checkout to compare with
     tools: dict[str, str] = field(default_factory=dict)  # what graded: name -> version
+    hidden_sha256: str | None = None  # the lead's hidden pack, when one was graded
 
     @property
     def summary(self) -> str:
@@ -53,13 +54,14 @@ def tool_versions() -> dict[str, str]:
     return found
 
 
-def check_integrity(root: Path) -> Integrity:
-    """Fingerprint ``root``'s test suite and rubric and compare them with git's HEAD."""
+def check_integrity(root: Path, hidden: Path | None = None) -> Integrity:
+    """Fingerprint ``root``'s test suite, rubric and hidden pack; compare them with git's HEAD."""
     config = rubric(root / "pyproject.toml", root / CATALOGUE)
     tests = suite_digest(root / SUITE)
+    pack = suite_digest(hidden) if hidden else None
     changed_tests = _git(root, "status", "--porcelain", "--untracked-files=all", "--", SUITE)
     if changed_tests is None:
-        return Integrity(tests, _digest(config), (), git=False, tools=tool_versions())
+        return Integrity(tests, _digest(config), (), False, tool_versions(), pack)
     changes = []
     edited = [line[3:] for line in changed_tests.splitlines() if line.strip()]
     if edited:
@@ -67,7 +69,7 @@ def check_integrity(root: Path) -> Integrity:
         changes.append(f"tests/ differ from git HEAD: {shown}")
     if config != _committed_rubric(root):
         changes.append("the rubric ([tool.kata] or exercises/info.toml) differs from git HEAD")
-    return Integrity(tests, _digest(config), tuple(changes), git=True, tools=tool_versions())
+    return Integrity(tests, _digest(config), tuple(changes), True, tool_versions(), pack)
 
 
 def suite_digest(folder: Path) -> str:

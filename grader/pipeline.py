@@ -35,6 +35,7 @@ class Options:
     jobs: int = max(1, os.cpu_count() or 1)
     stop_after: str | None = None  # a category: end a run at its first failed test
     on_event: Callable[[str, dict[str, Any]], None] | None = None  # (exercise, event) as written
+    hidden: Path | None = None  # a lead's pack of hidden tests, added to each exercise's own
 
 
 class Interrupted(Exception):
@@ -82,6 +83,7 @@ def grade_many(
                 cache,
                 options.stop_after,
                 None if follow is None else partial(follow, exercise.name),
+                options.hidden,
             )
             runs[future] = exercise
         try:

@@ -41,6 +41,7 @@ NOISE = re.compile(r"^\s*\+.* at 0x[0-9a-f]+>")
 NOT_TIMED = "not timed: performance counts only once every correctness test passes"
 TIMED_OUT = "the test did not finish in time"
 TIMEOUTS_BEFORE_STOP = 2  # a submission that hangs twice would hang in every test: stop early
+HIDDEN_FAILED = "failed (a hidden test: what it checks stays with the lead)"
 UNSTOPPABLE = "the test did not finish in time and could not be interrupted, so the run was stopped"
 
 failure_key = pytest.StashKey[str]()
@@ -86,6 +87,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="end the run at the first failed test of this category",
     )
     group.addoption(
+        "--kata-hidden",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a lead's hidden tests: report whether each passed, never why (repeatable)",
+    )
+    group.addoption(
         "--kata-writable",
         action="append",
         default=[],
@@ -107,10 +115,12 @@ def pytest_configure(config: pytest.Config) -> None:
     if path:
         stream = EventStream(open(path, "a", encoding="utf-8"))  # noqa: SIM115
         stream.stop_after = config.getoption("kata_stop_after")
+        stream.hidden = tuple(Path(folder).resolve() for folder in config.getoption("kata_hidden"))
         submissions = config.getoption("kata_submission")
         if submissions:  # before any test module, so before the submission is imported
             writable = [Path(path).parent, *map(Path, config.getoption("kata_writable"))]
-            stream.guard = Guard(map(Path, submissions), writable)
+            secret = [Path(folder) for folder in config.getoption("kata_hidden")]
+            stream.guard = Guard(map(Path, submissions), writable, secret)
             stream.guard.install()
         config.pluginmanager.register(stream)
         seconds = float(config.getoption("timeout", None) or 0)
@@ -137,6 +147,11 @@ class EventStream:
         self.watchdog: Watchdog | None = None
         self.guard: Guard | None = None
         self.stop_after: str | None = None
+        self.hidden: tuple[Path, ...] = ()
+
+    def is_hidden(self, item: pytest.Item) -> bool:
+        """Whether ``item`` comes from a lead's hidden pack."""
+        return any(item.path.is_relative_to(folder) for folder in self.hidden)
 
     def emit(self, **event: Any) -> None:
         with self.lock:
@@ -168,7 +183,10 @@ class EventStream:
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         """Announce every test that will run, with its category."""
-        tests = [{"id": item.nodeid, "category": category(item)} for item in session.items]
+        tests = [
+            {"id": item.nodeid, "category": category(item), "hidden": self.is_hidden(item)}
+            for item in session.items
+        ]
         self.emit(event="collected", tests=tests)
         self.check_guarded(session)  # the submission was imported during collection
 
@@ -191,7 +209,10 @@ class EventStream:
         failure = item.stash.get(failure_key, None)
         if failure is not None and category(item) == "correctness":
             self.correctness_failed = True
-        self.emit(event="result", id=item.nodeid, passed=failure is None, message=failure or "")
+        message = failure or ""
+        if failure is not None and self.is_hidden(item):
+            message = HIDDEN_FAILED  # its code and message never leave this process
+        self.emit(event="result", id=item.nodeid, passed=failure is None, message=message)
         self.check_guarded(item.session)
         if failure is not None and category(item) == self.stop_after:
             reason = f"stopped at the first failed {self.stop_after} test, as asked"

@@ -61,8 +61,10 @@ def provenance(integrity: Integrity | None) -> list[str]:
         return []
     mark = "!" if integrity.changes else " "
     tools = ", ".join(f"{name} {version}" for name, version in integrity.tools.items())
+    pack = f", hidden pack sha256 {integrity.hidden_sha256[:16]}" if integrity.hidden_sha256 else ""
     return [
-        f"tests sha256 {integrity.tests_sha256[:16]}, rubric sha256 {integrity.config_sha256[:16]}",
+        f"tests sha256 {integrity.tests_sha256[:16]}, rubric sha256 {integrity.config_sha256[:16]}"
+        + pack,
         f"{mark} {integrity.summary}",
         *([f"  graded with {tools}"] if tools else []),
     ]
@@ -204,6 +206,7 @@ def _integrity_json(integrity: Integrity | None) -> dict[str, Any] | None:
         "tests_sha256": integrity.tests_sha256,
         "config_sha256": integrity.config_sha256,
         "tools": integrity.tools,
+        "hidden_sha256": integrity.hidden_sha256,
         "compared_with_git": integrity.git,
         "changes": list(integrity.changes),
     }
