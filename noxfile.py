@@ -200,6 +200,12 @@ def export(session: nox.Session) -> None:
     run_here(session, "grader.export")
 
 
+@nox.session(venv_backend="none")  # runs in the shared grading environment
+def batch(session: nox.Session) -> None:
+    """Grade every submission folder in parallel: nox -s batch -- SUBMISSIONS [--out DIR]."""
+    run_command(session, "grader.batch")
+
+
 @nox.session(venv_backend="none")  # standard library only: no environment to build
 def scoreboard(session: nox.Session) -> None:
     """Put JSON reports side by side: nox -s scoreboard -- REPORT.json ... [--csv]."""

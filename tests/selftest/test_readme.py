@@ -32,6 +32,7 @@ nox() {
     new) "$PY" -m grader.scaffold "$@" ;;
     export) "$PY" -m grader.export "$@" ;;
     scoreboard) "$PY" -m grader.scoreboard "$@" ;;
+    batch) "$PY" -m grader.batch "$@" ;;
     tests) "$PY" -m pytest tests --ignore=tests/selftest -q -p no:cacheprovider "$@" ;;
     lint) "$PY" -m ruff check . && "$PY" -m ruff format --check . ;;
     typecheck) "$PY" -m mypy "$@" ;;
