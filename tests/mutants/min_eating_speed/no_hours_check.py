@@ -1,0 +1,25 @@
+"""Mutant: too few hours are not rejected.
+
+A reviewer would say: with fewer hours than piles no speed is fast enough, so the search returns
+max(piles), a speed that does not finish. The statement asks for ValueError.
+
+Caught by: correctness
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def min_eating_speed(piles: Sequence[int], hours: int) -> int:
+    """Return the smallest speed that eats every pile within ``hours`` hours."""
+    if not piles or min(piles) < 1:
+        raise ValueError("no piles, a pile below 1, or fewer hours than piles")
+    low, high = 1, max(piles)
+    while low < high:
+        speed = (low + high) // 2
+        if sum(-(-pile // speed) for pile in piles) <= hours:
+            high = speed
+        else:
+            low = speed + 1
+    return low
