@@ -200,6 +200,12 @@ def export(session: nox.Session) -> None:
     run_here(session, "grader.export")
 
 
+@nox.session(venv_backend="none")  # standard library only: no environment to build
+def interview(session: nox.Session) -> None:
+    """Run a timed interview: nox -s interview -- NAME ... --minutes M, then -- --finish."""
+    run_here(session, "grader.interview")
+
+
 @nox.session(venv_backend="none")  # runs in the shared grading environment
 def batch(session: nox.Session) -> None:
     """Grade every submission folder in parallel: nox -s batch -- SUBMISSIONS [--out DIR]."""

@@ -26,6 +26,7 @@ from grader.report import (
     render_terminal,
 )
 from grader.score import ExerciseGrade
+from grader.timeline import note_grades, time_left
 
 USAGE_ERROR = 2
 INTERRUPTED = 130  # the shell's code for Ctrl-C
@@ -121,6 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     learner = impl_dir == config.root / "exercises"
     if learner:
         record_results(config, grades)
+        note_grades(config, grades)
     report = Report(
         grades,
         impl=display_path(impl_dir, config.root),
@@ -130,6 +132,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         learner=learner,
     )
     print(render_terminal(report), end="")
+    clock = time_left(config.root) if learner else None
+    if clock:
+        print(clock)
     if interrupted:
         left = [e.name for e in exercises if e.name not in {g.name for g in grades}]
         print(f"interrupted: not graded: {', '.join(left) or 'none'}", file=sys.stderr)

@@ -22,6 +22,7 @@ from grader.collect import short_name
 from grader.config import ConfigError, Exercise, load_config
 from grader.pipeline import Options, grade
 from grader.report import render_compact
+from grader.timeline import note_grades, time_left
 
 DEBOUNCE_MS = 50  # an editor's save is often several writes in a row
 
@@ -100,7 +101,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 stream = Stream(name)
                 graded = grade(config, exercises[name], folder, Options(jobs=1, on_event=stream))
                 record_results(config, (graded,))
+                note_grades(config, (graded,))
                 print(render_compact(graded), end="", flush=True)
+                clock = time_left(config.root)
+                if clock:
+                    say(clock)
                 runs += 1
             if args.runs is not None and runs >= args.runs:
                 break

@@ -33,6 +33,7 @@ nox() {
     export) "$PY" -m grader.export "$@" ;;
     scoreboard) "$PY" -m grader.scoreboard "$@" ;;
     batch) "$PY" -m grader.batch "$@" ;;
+    interview) "$PY" -m grader.interview "$@" ;;
     tests) "$PY" -m pytest tests --ignore=tests/selftest -q -p no:cacheprovider "$@" ;;
     lint) "$PY" -m ruff check . && "$PY" -m ruff format --check . ;;
     typecheck) "$PY" -m mypy "$@" ;;
