@@ -206,6 +206,12 @@ def interview(session: nox.Session) -> None:
     run_here(session, "grader.interview")
 
 
+@nox.session(venv_backend="none")  # standard library only: no environment to build
+def gradescope(session: nox.Session) -> None:
+    """Write a Gradescope autograder bundle: nox -s gradescope -- DEST [--hidden DIR]."""
+    run_here(session, "grader.gradescope")
+
+
 @nox.session(venv_backend="none")  # runs in the shared grading environment
 def batch(session: nox.Session) -> None:
     """Grade every submission folder in parallel: nox -s batch -- SUBMISSIONS [--out DIR]."""
