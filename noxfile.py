@@ -206,6 +206,12 @@ def interview(session: nox.Session) -> None:
     run_here(session, "grader.interview")
 
 
+@nox.session(name="new-pack", venv_backend="none")  # standard library only
+def new_pack(session: nox.Session) -> None:
+    """Write a starter pack of hidden tests to edit: nox -s new-pack -- DIR."""
+    run_here(session, "grader.pack")
+
+
 @nox.session(venv_backend="none")  # standard library only: no environment to build
 def gradescope(session: nox.Session) -> None:
     """Write a Gradescope autograder bundle: nox -s gradescope -- DEST [--hidden DIR]."""

@@ -110,3 +110,23 @@ def test_the_pack_is_never_exported(tmp_path: Path) -> None:
     assert not (dest / "pack").exists()
     assert list(dest.rglob("test_group_anagrams.py")) == [dest / "tests" / "test_group_anagrams.py"]
     assert 'hidden = "pack"' not in (dest / "pyproject.toml").read_text()
+
+
+def test_a_starter_pack_runs_on_the_references(tmp_path: Path) -> None:
+    folder = tmp_path / "starter"
+    done = subprocess.run(
+        [sys.executable, "-m", "grader.pack", str(folder)], cwd=ROOT, capture_output=True,
+        text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert (folder / "test_group_anagrams.py").is_file()
+    report = tmp_path / "r.json"
+    graded = run_grader("group_anagrams", "--impl", "solutions", "--hidden", folder, report=report)
+    exercise = graded.exercise("group_anagrams")
+    assert exercise["score"] == 100, graded.output
+    names = [
+        check["name"]
+        for category in exercise["categories"].values()
+        for check in category["checks"]
+    ]
+    assert "hidden: test_my_correctness_check" in names and "hidden: test_my_timing_check" in names
