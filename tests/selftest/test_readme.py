@@ -98,6 +98,14 @@ def test_every_readme_session_exists_in_the_noxfile() -> None:
     assert {"grade", "selftest"} <= used, "the quick start must show grading and the self-test"
 
 
+def test_the_readme_lists_every_published_exercise() -> None:
+    from grader.config import load_config
+
+    listed = set(re.findall(r"^\| `(\w+)` \|", (ROOT / "README.md").read_text(), re.MULTILINE))
+    published = {exercise.name for exercise in load_config(ROOT).published}
+    assert published <= listed, f"add to the README's table: {sorted(published - listed)}"
+
+
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A committed clone where the README's commands find a solved retry and two submissions."""
