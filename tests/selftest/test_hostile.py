@@ -135,6 +135,6 @@ def test_the_corpus_covers_every_kind_of_attack() -> None:
         # Seen only at run time: no name list finds these.
         "removes_by_computed_name", "writes_through_io_open", "writes_through_os_open",
         "writes_through_an_alias", "spawns_a_process", "leaves_a_callback_behind",
-        "writes_in_a_test",
+        "writes_from_inside_a_call",
     }  # fmt: skip
     assert expected <= {path.stem for path in CORPUS}

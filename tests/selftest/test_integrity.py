@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -82,5 +83,9 @@ def test_every_report_carries_the_fingerprints(tmp_path: Path) -> None:
     graded = run_grader("group_anagrams", report=tmp_path / "r.json")
     assert graded.report is not None
     integrity = graded.report["integrity"]
-    assert set(integrity) == {"tests_sha256", "config_sha256", "compared_with_git", "changes"}
+    assert set(integrity) == {
+        "tests_sha256", "config_sha256", "compared_with_git", "changes", "tools", "hidden_sha256",
+    }  # fmt: skip
+    assert integrity["tools"]["pytest"] == version("pytest"), "the report names the versions"
+    assert integrity["hidden_sha256"] is None
     assert f"tests sha256 {integrity['tests_sha256'][:16]}" in graded.output
