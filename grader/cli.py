@@ -8,6 +8,7 @@ error is one line that says what to do; the learner's files are only read.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -96,6 +97,11 @@ def positive_int(value: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A failure message may quote a learner's string with a lone surrogate ("\ud800"): print it
+    # escaped rather than crash with UnicodeEncodeError after everything was graded.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     try:
         args = build_parser().parse_args(argv)
         config = load_config(args.root.resolve())
@@ -142,7 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         for path, render in outputs.items():
             if path is not None:
-                path.write_text(render(report), encoding="utf-8")
+                path.write_text(render(report), encoding="utf-8", errors="backslashreplace")
     except OSError as error:
         print(f"error: cannot write the report: {error}", file=sys.stderr)
         return USAGE_ERROR

@@ -82,6 +82,11 @@ BROKEN = {
     "os._exit at import": ("import os\nos._exit(0)\n", ""),
     "endless loop at import": ("while True:\n    pass\n", "took more than 2s"),
     "missing function": ("def add_one(n: int) -> int:\n    return n + 1\n", "AttributeError"),
+    # A lone surrogate in a message once crashed the report after everything was graded.
+    "a lone surrogate": (
+        'def adder(n: int) -> int:\n    raise ValueError("\\ud800")\n',
+        "ValueError: \ud800",
+    ),
 }
 
 
