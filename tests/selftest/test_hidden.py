@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tests.selftest.conftest import ROOT, copy_repo, run_grader
+from tests.selftest.conftest import ROOT, commit_all, copy_repo, run_grader
 
 SECRET = "SECRET-CHECK-42"
 PACK_TEST = f'''\
@@ -98,9 +98,7 @@ def test_the_pack_is_never_exported(tmp_path: Path) -> None:
     pyproject.write_text(
         pyproject.read_text().replace("[tool.kata]\n", '[tool.kata]\nhidden = "pack"\n', 1)
     )
-    identity = ("-c", "user.name=lead", "-c", "user.email=lead@example.invalid")
-    for args in (("init", "-q"), ("add", "-A"), ("commit", "-q", "-m", "katas")):
-        subprocess.run(["git", "-C", str(repo), *identity, *args], check=True, capture_output=True)
+    commit_all(repo)
     dest = tmp_path / "copy"
     done = subprocess.run(
         [sys.executable, "-m", "grader.export", str(dest), "--root", str(repo)],

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from grader.export import CANDIDATE_WORKFLOW
-from tests.selftest.conftest import ROOT, copy_repo
+from tests.selftest.conftest import ROOT, commit_all, copy_repo
 
 
 def run(root: Path, module: str, *args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -260,13 +260,6 @@ def reference_lines() -> set[str]:
             and not line.strip().startswith(("from ", "import ", "#"))
         }
     return lines
-
-
-def commit_all(repo: Path) -> None:
-    """Make ``repo`` a git checkout with everything committed, as a lead's clone is."""
-    identity = ("-c", "user.name=lead", "-c", "user.email=lead@example.invalid")
-    for args in (("init", "-q"), ("add", "-A"), ("commit", "-q", "-m", "katas")):
-        subprocess.run(["git", "-C", str(repo), *identity, *args], check=True, capture_output=True)
 
 
 def test_an_export_holds_no_reference_code_and_grades(repo: Path, tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.selftest.conftest import ROOT, copy_repo
+from tests.selftest.conftest import ROOT, commit_all, copy_repo
 
 NOX = r"""
 nox() {
@@ -110,9 +110,7 @@ def test_the_readme_lists_every_published_exercise() -> None:
 def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A committed clone where the README's commands find a solved retry and two submissions."""
     repo = copy_repo(tmp_path_factory.mktemp("readme") / "katas")
-    identity = ("-c", "user.name=lead", "-c", "user.email=lead@example.invalid")
-    for args in (("init", "-q"), ("add", "-A"), ("commit", "-q", "-m", "katas")):
-        subprocess.run(["git", "-C", str(repo), *identity, *args], check=True, capture_output=True)
+    commit_all(repo)
     shutil.copy(repo / "solutions" / "retry.py", repo / "exercises" / "retry.py")
     shutil.copytree(repo / "solutions", repo / "submissions" / "ada")
     shutil.copytree(repo / "exercises", repo / "submissions" / "bob")
