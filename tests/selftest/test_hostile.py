@@ -105,7 +105,10 @@ def test_hostile_submission_earns_nothing_and_harms_nothing(
     before = fingerprint(ROOT), fingerprint(fortress)
 
     start = time.monotonic()
-    graded = run_grader("--impl", impl, root=fortress, report=tmp_path / "report.json")
+    # Named, so that drafts (left out of a grade with no names) face the corpus too.
+    graded = run_grader(
+        *names, "control", "--impl", impl, root=fortress, report=tmp_path / "report.json"
+    )
     elapsed = time.monotonic() - start
 
     assert graded.report is not None, f"{case.stem}: no report; stderr: {graded.errors[-500:]}"
