@@ -157,7 +157,7 @@ def test_defaults_hold_without_a_kata_table(repo: Path) -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["nope"], "unknown exercise 'nope'; valid names: lru_cache"),
+        (["nope"], "unknown exercise 'nope'; valid names: group_anagrams, "),
         (["--impl", "no/such/folder"], "--impl no/such/folder: no such folder"),
         (["--bogus"], "unrecognized arguments: --bogus"),
         # Report paths are checked before anything is graded, not after.
