@@ -62,5 +62,5 @@ def test_the_readme_install_works_where_pip_install_is_refused(tmp_path: Path) -
     repo = copy_repo(tmp_path / "katas")
     graded = sh("~/.local/nox/bin/nox -s grade -- group_anagrams --impl solutions", cwd=repo)
     assert graded.returncode == 0, graded.stdout[-800:] + graded.stderr[-800:]
-    assert "100/100" in graded.stdout
+    assert "group_anagrams" in graded.stdout and "50/50" in graded.stdout  # correctness
     assert "uv binary not found" not in graded.stderr
