@@ -103,7 +103,7 @@ def test_watch_regrades_on_save_and_survives_a_syntax_error(repo: Path) -> None:
     shutil.copy(repo / "solutions" / "group_anagrams.py", module)
     out, _ = watcher.communicate(timeout=90)
     assert "correctness:" in out and "tests pass (all pass); timing and review follow" in out
-    assert "group_anagrams: 100/100 (pass)" in out
+    assert re.search(r"group_anagrams: \d+(\.\d+)?/100 \(pass\)", out), out
     assert watcher.returncode == 0
 
 
@@ -135,7 +135,9 @@ def test_a_batch_of_submissions_makes_one_table(repo: Path, tmp_path: Path) -> N
         run(repo, "grader", "group_anagrams", "--impl", target, "--json", reports[-1])
     table = run(repo, "grader.scoreboard", *reports).stdout.splitlines()
     assert table[0] == "| submission | group_anagrams | total | passed |"
-    assert table[2:] == ["| ada | 100 | 100/100 | yes |", "| bob | 0 | 0/100 | no |"]
+    # ada's timing points depend on the machine; her row passes, bob's stub scores 0.
+    assert table[2].startswith("| ada | ") and table[2].endswith("/100 | yes |"), table
+    assert table[3] == "| bob | 0 | 0/100 | no |"
     csv = run(repo, "grader.scoreboard", *reports, "--csv").stdout.splitlines()
     assert csv == [
         "submission,group_anagrams,total,passed",
