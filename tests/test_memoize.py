@@ -415,6 +415,25 @@ def test_a_hit_does_not_extend_an_entrys_life() -> None:
     )
 
 
+def test_an_entry_computed_again_after_it_expired_is_the_most_recently_used() -> None:
+    clock = FakeClock()
+    memoized, counter = memoized_counter(maxsize=3, ttl=10, clock=clock)
+    memoized(1)
+    clock.advance(5)
+    memoized(2)
+    clock.advance(5)
+    memoized(1)  # t=10: expired, computed again: now the most recently used, live until t=20
+    memoized(3)  # full: 2, 1, 3 from least to most recently used
+    memoized(4)  # 2 leaves
+    calls = counter.calls
+    memoized(1)
+    assert counter.calls == calls, (
+        "maxsize=3, ttl=10: f(1) at t=0, f(2) at t=5, then at t=10 f(1) (expired, computed "
+        "again), f(3) and f(4): f(4) pushed 1 out, but the entry computed again at t=10 was "
+        "more recent than 2"
+    )
+
+
 def test_ttl_none_never_expires() -> None:
     clock = FakeClock()
     memoized, counter = memoized_counter(ttl=None, clock=clock)
@@ -859,6 +878,27 @@ def test_concurrent_awaiters_of_a_failed_computation_are_not_left_hanging() -> N
     assert not wrong, f"the waiting awaiters got {wrong}, expected {failure!r} or a new result"
     assert outcomes[-1] == "computed again", "the failure was cached"
     assert counter.calls == 2, f"the function ran {counter.calls} times, expected 2"
+
+
+def test_a_coroutine_hit_makes_its_entry_the_most_recently_used() -> None:
+    counter = Counter()
+
+    @memoize(maxsize=2)
+    async def fetch(x: int) -> int:
+        counter.calls += 1
+        return x
+
+    async def main() -> None:
+        for x in (1, 2, 1, 3):  # the hit on 1 makes 2 the least recently used: f(3) pushes it out
+            await fetch(x)
+        calls = counter.calls
+        await fetch(1)
+        assert counter.calls == calls, (
+            "maxsize=2: await f(1), f(2), f(1), f(3), then f(1) ran the function: the hit on 1 "
+            "made it the most recently used, so f(3) had to push out 2"
+        )
+
+    run(main())
 
 
 def test_a_slow_coroutine_does_not_hold_up_other_keys() -> None:
