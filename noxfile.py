@@ -235,8 +235,16 @@ def lock(session: nox.Session) -> None:
     """Remake requirements/*.txt from pyproject.toml; -- --upgrade takes newer tools."""
     if not UV:
         session.error("nox -s lock needs uv: pipx install uv (or pip install uv), then try again")
-    for group in ("grade", "selftest"):
+    for group in ("grade", "selftest", "mutation"):
         session.run(UV, "pip", "compile", "--quiet", "--universal", "--group", group,
                     "--python-version", "3.11", "--no-header", "--output-file",
                     str(LOCKS / f"{group}.txt"), "pyproject.toml", *session.posargs,
                     external=True)  # fmt: skip
+
+
+@nox.session
+def mutation(session: nox.Session) -> None:
+    """Prove the tests kill every mutant of each reference: nox -s mutation [-- NAME ...]."""
+    install(session, "mutation")  # the test tools and cosmic-ray, at their locked versions
+    python = str(Path(session.bin) / "python")
+    run_keeping_exit_code(python, "-m", "grader.mutation", *session.posargs)

@@ -50,6 +50,8 @@ Limits (what the timing tests check)
 - Ten concurrent async retries finish in about the time of one.
 - A call that succeeds at once costs within a small factor of a plain wrapper timed in the same
   run, whatever ``max_retries`` is.
+- Each retry costs the same however many came before it: a call that fails 1,000 times costs
+  about ten times what one that fails 100 times costs (the waits aside).
 """
 
 from __future__ import annotations

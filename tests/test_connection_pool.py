@@ -9,19 +9,21 @@ the CPU a waiter burns, and the cost of an uncontended acquire and release.
 
 from __future__ import annotations
 
+import contextlib
+import math
 import statistics
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pytest
-from hypothesis import settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from tests.submission import load
-from tests.timing import best_times, check_ratio, growth_ratio, perf_counter, thread_time
+from tests.timing import best_times, check_growth, check_ratio, perf_counter, thread_time
 
 if TYPE_CHECKING:
     from solutions import connection_pool as exercise
@@ -375,6 +377,193 @@ def test_the_timeout_of_the_call_overrides_the_pool_timeout() -> None:
         pool.connection(timeout=0).__enter__()
 
 
+@pytest.mark.parametrize("timeout", [-1, -0.001, -math.inf])
+def test_a_negative_timeout_for_one_call_raises_value_error(timeout: float) -> None:
+    pool = make_pool(max_size=1)
+    with pytest.raises(ValueError), pool.connection(timeout=timeout):
+        pass
+    assert pool.in_use == 0, f"connection(timeout={timeout}) raised but kept a connection"
+
+
+@settings(max_examples=20)
+@given(timeout=st.floats(max_value=-1e-9, allow_nan=False) | st.integers(max_value=-1))
+def test_every_negative_timeout_for_one_call_is_refused(timeout: float) -> None:
+    pool = make_pool(max_size=1)
+    with pytest.raises(ValueError), pool.connection(timeout=timeout):
+        pass
+    with pool.connection(timeout=0):
+        pass  # nothing was held by the refused call
+
+
+Held = tuple[AbstractContextManager[FakeConnection], FakeConnection]
+
+
+def hold(pool: ConnectionPool[FakeConnection], count: int) -> list[Held]:
+    """Enter ``count`` leases with timeout=0; return each lease with its connection.
+
+    Keep what it returns until the connections may go back: a lease made with
+    ``contextlib.contextmanager`` returns its connection when it is garbage collected.
+    """
+    leases = [pool.connection(timeout=0) for _ in range(count)]
+    return [(lease, lease.__enter__()) for lease in leases]
+
+
+def test_a_pool_above_256_connections_keeps_to_its_max_size() -> None:
+    factory = Factory()
+    pool = make_pool(factory, max_size=300)
+    held = hold(pool, 300)
+    with pytest.raises(PoolTimeout):
+        pool.connection(timeout=0).__enter__()
+    assert factory.most_open == len(held), f"max_size=300, yet {factory.most_open} were opened"
+
+
+@settings(max_examples=15)
+@given(max_size=st.integers(1, 600))
+@example(max_size=257)
+def test_exactly_max_size_connections_can_be_held(max_size: int) -> None:
+    """Small ints are cached objects in CPython: a count compared with ``is`` breaks above 256."""
+    factory = Factory()
+    pool = make_pool(factory, max_size=max_size)
+    held = hold(pool, max_size)
+    with pytest.raises(PoolTimeout):
+        pool.connection(timeout=0).__enter__()
+    for lease, _ in held:
+        lease.__exit__(None, None, None)
+    assert (pool.idle, pool.in_use, factory.most_open) == (max_size, 0, max_size)
+
+
+Discard = Literal[
+    "its check fails on return",
+    "the block raised and there is no reset",
+    "the block raised and reset raises",
+    "the factory raised",
+]
+DISCARDS: list[Discard] = list(Discard.__args__)  # type: ignore[attr-defined]
+
+
+class GatedFactory(Factory):
+    """A factory whose first call waits for ``gate``, then raises; later calls succeed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entered = threading.Event()
+        self.gate = threading.Event()
+        self.calls = 0
+
+    def __call__(self) -> FakeConnection:
+        self.calls += 1
+        if self.calls == 1:
+            self.entered.set()
+            self.gate.wait(JOIN_SECONDS)
+            raise ConnectionRefusedError("the database refused the connection")
+        return super().__call__()
+
+
+def discard_while_a_waiter_waits(how: Discard, max_size: int, wait: float) -> list[object]:
+    """Hold every connection, start a waiter, then lose one connection ``how``.
+
+    Return what the waiter got within ``wait`` seconds: losing a connection frees its slot, so
+    the waiter must be woken to create a new one, not left asleep until its timeout.
+    """
+    gated = GatedFactory()
+    factory = gated if how == "the factory raised" else Factory()
+    reset: ResetMode = "reset raises" if how == "the block raised and reset raises" else "no reset"
+    pool = make_pool(factory, max_size=max_size, timeout=JOIN_SECONDS, reset=reset)
+    if how == "the factory raised":
+
+        def connect_and_fail() -> None:
+            with contextlib.suppress(ConnectionRefusedError):
+                pool.connection().__enter__()
+
+        # This caller takes a slot, then hangs in the factory until the gate opens.
+        threading.Thread(target=connect_and_fail, daemon=True).start()
+        gated.entered.wait(JOIN_SECONDS)
+        held = hold(pool, max_size - 1)
+        waiter, outcome = start_waiter(pool)
+        gated.gate.set()
+    else:
+        held = hold(pool, max_size)
+        lease, conn = held.pop()
+        waiter, outcome = start_waiter(pool)
+        if how == "its check fails on return":
+            conn.healthy = False
+            lease.__exit__(None, None, None)
+        else:
+            exit_with_error(lease, BodyError("the query failed"))
+    waiter.join(wait)
+    del held  # only now may the other connections go back
+    return outcome
+
+
+@pytest.mark.parametrize("how", DISCARDS)
+def test_a_waiter_is_woken_when_a_connection_is_discarded(how: Discard) -> None:
+    outcome = discard_while_a_waiter_waits(how, max_size=1, wait=1)
+    assert outcome and isinstance(outcome[0], FakeConnection), (
+        f"max_size=1, a waiter waiting: a second after {how}, the waiter had "
+        f"{outcome or 'nothing'}; a discarded connection frees its slot and must wake a waiter"
+    )
+
+
+@settings(max_examples=8)
+@given(how=st.sampled_from(DISCARDS), max_size=st.integers(1, 3))
+def test_a_freed_slot_always_wakes_a_waiter(how: Discard, max_size: int) -> None:
+    outcome = discard_while_a_waiter_waits(how, max_size=max_size, wait=1)
+    assert outcome and isinstance(outcome[0], FakeConnection), (
+        f"max_size={max_size}, all held, a waiter waiting: after {how}, the waiter had "
+        f"{outcome or 'nothing'} within a second"
+    )
+
+
+def test_by_default_ten_connections_at_most() -> None:
+    factory = Factory()
+    pool = ConnectionPool(factory)
+    held = hold(pool, 10)
+    with pytest.raises(PoolTimeout):
+        pool.connection(timeout=0).__enter__()
+    assert factory.most_open == len(held), f"by default max_size=10; {factory.most_open} opened"
+
+
+@settings(max_examples=10)
+@given(max_size=st.none() | st.integers(1, 20))
+def test_max_size_left_out_is_ten(max_size: int | None) -> None:
+    factory = Factory()
+    if max_size is None:
+        pool, expected = ConnectionPool(factory), 10
+    else:
+        pool, expected = ConnectionPool(factory, max_size=max_size), max_size
+    held = hold(pool, expected)
+    with pytest.raises(PoolTimeout):
+        pool.connection(timeout=0).__enter__()
+    assert factory.most_open == len(held)
+
+
+def test_by_default_a_caller_waits_for_a_connection() -> None:
+    pool = ConnectionPool(Factory(), max_size=1)
+    with pool.connection():
+        waiter, outcome = start_waiter(pool)
+        waiter.join(0.5)
+        assert not outcome, (
+            f"with the default timeout of 30s, a waiter got {outcome[0]!r} within half a second"
+        )
+        pool.close()
+        waiter.join(2)
+    assert outcome and isinstance(outcome[0], PoolClosed), f"the waiter got {outcome}"
+
+
+KEYWORD_ONLY: dict[str, Any] = {"max_size": 2, "timeout": 1.0, "check": check, "reset": reset_ok}
+
+
+@settings(max_examples=10)
+@given(count=st.integers(1, len(KEYWORD_ONLY)))
+@example(count=1)
+@example(count=len(KEYWORD_ONLY))
+def test_options_by_position_are_refused(count: int) -> None:
+    chosen = dict(list(KEYWORD_ONLY.items())[:count])
+    ConnectionPool(Factory(), **chosen).close()  # by keyword: accepted
+    with pytest.raises(TypeError):
+        ConnectionPool(Factory(), *chosen.values())
+
+
 # --- Threads -----------------------------------------------------------------------------------
 
 JOIN_SECONDS = 10  # far beyond anything a correct pool needs: only a deadlock reaches it
@@ -404,13 +593,13 @@ def run_threads(target: Callable[[], None], count: int) -> None:
 
 def test_threads_never_share_a_connection_or_exceed_max_size() -> None:
     factory = Factory()
-    pool = make_pool(factory, max_size=3, timeout=2)
+    pool = make_pool(factory, max_size=3, timeout=JOIN_SECONDS)  # a busy machine slows threads
     holders: dict[FakeConnection, int] = {}
     lock = threading.Lock()
 
     def work() -> None:
         me = threading.get_ident()
-        for step in range(150):
+        for step in range(60):
             with pool.connection() as conn:
                 with lock:
                     assert conn not in holders, f"{conn!r} was handed to two threads at once"
@@ -664,27 +853,57 @@ def checkouts(pool: ConnectionPool[FakeConnection] | MinimalPool, count: int) ->
 
 
 def pool_with_idle(count: int) -> ConnectionPool[FakeConnection]:
-    pool = ConnectionPool(Factory(), max_size=count, timeout=0)
-    leases = [pool.connection() for _ in range(count)]
-    for lease in leases:
-        lease.__enter__()
-    for lease in leases:
+    """A pool with ``count`` idle connections, each checked when it is handed out or returned."""
+    pool = ConnectionPool(Factory(), max_size=count, timeout=0, check=check)
+    for lease, _ in hold(pool, count):
         lease.__exit__(None, None, None)
     return pool
+
+
+def pool_with_in_use(count: int, held: list[Held]) -> ConnectionPool[FakeConnection]:
+    """A pool with ``count`` connections handed out (kept in ``held``) and room for one more."""
+    pool = ConnectionPool(Factory(), max_size=count + 1, timeout=0, check=check)
+    held += hold(pool, count)
+    return pool
+
+
+def discards(pool: ConnectionPool[FakeConnection], count: int) -> Callable[[], None]:
+    """Blocks that raise, with no reset: each connection is closed, so each acquire creates one."""
+
+    def run() -> None:
+        for _ in range(count):
+            exit_with_error(pool.connection(), BodyError("the query failed"))
+
+    return run
 
 
 @pytest.mark.timing
 def test_uncontended_acquire_and_release_is_cheap() -> None:
     pool = ConnectionPool(Factory(), max_size=4, timeout=1)
-    minimal, ours = best_times([checkouts(MinimalPool(), 2_000), checkouts(pool, 2_000)], 7)
+    # 400 checkouts take about a millisecond: longer runs on a busy machine are cut by other
+    # processes' time slices, and the slower design is cut more often (2,000: 2.4x to 12x).
+    minimal, ours = best_times([checkouts(MinimalPool(), 400), checkouts(pool, 400)], 9)
     check_ratio(
         ours / minimal, 6, "an uncontended acquire and release cost more than 6 minimal ones"
     )
 
 
 @pytest.mark.timing
-def test_acquire_costs_the_same_with_many_idle_connections() -> None:
-    ratio = growth_ratio(
-        checkouts(pool_with_idle(1), 500), checkouts(pool_with_idle(5_000), 500), rounds=7, limit=3
-    )
-    check_ratio(ratio, 3, "acquire and release cost more with 5,000 idle connections than with 1")
+def test_acquire_and_release_cost_the_same_however_many_connections_are_open() -> None:
+    held: list[Held] = []
+    operations = {
+        "acquire and release (idle connections waiting)": (
+            checkouts(pool_with_idle(1), 500),
+            checkouts(pool_with_idle(5_000), 500),
+        ),
+        "acquire and release (connections in use)": (
+            checkouts(pool_with_in_use(1, held), 500),
+            checkouts(pool_with_in_use(5_000, held), 500),
+        ),
+        "create, then discard on an error (connections in use)": (
+            discards(pool_with_in_use(1, held), 300),
+            discards(pool_with_in_use(5_000, held), 300),
+        ),
+    }
+    # The reference measures 1.0-1.2x; keeping the connections in a list costs 10-50x.
+    check_growth(operations, rounds=7, limit=3, small_label="1", large_label="5,000 open")

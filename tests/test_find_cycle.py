@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 import sys
 from collections import defaultdict, deque
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -23,7 +23,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.submission import load
-from tests.timing import best_times, check_ratio, deadline, quiet_gc, thread_time
+from tests.timing import best_times, check_ratio, deadline, thread_time
 
 # Read before the submission is imported, so that a module that raises it at import is caught.
 RECURSION_LIMIT = sys.getrecursionlimit()
@@ -325,28 +325,6 @@ def kahn(graph: Graph) -> bool:
     return removed < len(indegree)
 
 
-def cpu_best_times(
-    actions: Sequence[Callable[[], object]], repeat: int, limit: float
-) -> list[float]:
-    """The least CPU time of ``repeat`` interleaved runs of each action, in seconds.
-
-    CPU time, not wall time: on a loaded machine a 50 ms run is preempted and a 5 ms one often
-    is not, so wall-clock ratios between them drift from 10x to 40x; CPU time stays near 10x.
-    After two rounds, a last action slower than ten times ``limit`` times the first ends the
-    measurement: the check is failed beyond doubt, and more rounds would cost seconds.
-    """
-    best = [float("inf")] * len(actions)
-    with quiet_gc():
-        for round_number in range(1, repeat + 1):
-            for index, action in enumerate(actions):
-                start = thread_time()
-                action()
-                best[index] = min(best[index], thread_time() - start)
-            if round_number >= 2 and best[-1] > 10 * limit * best[0]:
-                break
-    return best
-
-
 THROUGHPUT_LIMIT = 15  # the reference measures 1-2x, graphlib.TopologicalSorter about 7x
 GROWTH_LIMIT = 25  # 10x the nodes should cost about 10x; quadratic costs 100x
 SMALL, LARGE = 5_000, 50_000
@@ -374,8 +352,11 @@ def test_ten_times_the_nodes_cost_about_ten_times_as_much(shape: str) -> None:
     small, large = SHAPES[shape](SMALL), SHAPES[shape](LARGE)
     with deadline(allowance(kahn_on_a_chain(LARGE)), f"find_cycle on {shape} ({LARGE:,} nodes)"):
         find(large)  # a quadratic search is stopped here, in well under a second
-    small_time, large_time = cpu_best_times(
-        [lambda: find(small), lambda: find(large)], repeat=5, limit=GROWTH_LIMIT
+    small_time, large_time = best_times(
+        [lambda: find(small), lambda: find(large)],
+        repeat=5,
+        clock=thread_time,
+        stop_above=GROWTH_LIMIT,
     )
     check_ratio(
         large_time / small_time,
@@ -391,7 +372,9 @@ def test_100k_nodes_within_a_factor_of_kahns_algorithm(shape: str) -> None:
     graph, baseline = SHAPES[shape](100_000), kahn_on_a_chain(100_000)
     with deadline(allowance(baseline), f"find_cycle on {shape} ({100_000:,} nodes)"):
         find(graph)
-    theirs, ours = cpu_best_times([baseline, lambda: find(graph)], repeat=3, limit=THROUGHPUT_LIMIT)
+    theirs, ours = best_times(
+        [baseline, lambda: find(graph)], repeat=3, clock=thread_time, stop_above=THROUGHPUT_LIMIT
+    )
     check_ratio(
         ours / theirs,
         limit=THROUGHPUT_LIMIT,

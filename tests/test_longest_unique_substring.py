@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import random
-from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import pytest
@@ -19,7 +18,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.submission import load
-from tests.timing import best_times, check_ratio, deadline, quiet_gc, thread_time
+from tests.timing import best_times, check_ratio, deadline, thread_time
 
 if TYPE_CHECKING:
     from solutions import longest_unique_substring as exercise
@@ -210,28 +209,6 @@ def unique_runs(size: int, seed: int) -> str:
     return "".join(a + b for a, b in itertools.islice(pairs, size // 2))
 
 
-def cpu_best_times(
-    actions: Sequence[Callable[[], object]], repeat: int, limit: float
-) -> list[float]:
-    """The least CPU time of ``repeat`` interleaved runs of each action, in seconds.
-
-    CPU time, not wall time: on a loaded machine a 100 ms run is preempted and a 2 ms one often
-    is not, so wall-clock ratios between them drift from 13x to 60x; CPU time stays near 13x.
-    After two rounds, a last action slower than ten times ``limit`` times the first ends the
-    measurement: the check is failed beyond doubt, and more rounds would cost seconds.
-    """
-    best = [float("inf")] * len(actions)
-    with quiet_gc():
-        for round_number in range(1, repeat + 1):
-            for index, action in enumerate(actions):
-                start = thread_time()
-                action()
-                best[index] = min(best[index], thread_time() - start)
-            if round_number >= 2 and best[-1] > 10 * limit * best[0]:
-                break
-    return best
-
-
 def allowance(text: str) -> float:
     """Seconds one call on ``text`` may take: a multiple of a set-based window timed now."""
     (calibration,) = best_times([lambda: model_by_window(text)], repeat=1)
@@ -246,8 +223,11 @@ def test_long_unique_runs_within_a_factor_of_a_set_window() -> None:
     text = unique_runs(100_000, seed=1)
     with deadline(allowance(text), "a text of 100,000 characters"):
         longest(text)  # an O(n * k) answer is stopped here, in about a second
-    theirs, ours = cpu_best_times(
-        [lambda: model_by_window(text), lambda: longest(text)], repeat=3, limit=THROUGHPUT_LIMIT
+    theirs, ours = best_times(
+        [lambda: model_by_window(text), lambda: longest(text)],
+        repeat=3,
+        clock=thread_time,
+        stop_above=THROUGHPUT_LIMIT,
     )
     check_ratio(
         ours / theirs,
@@ -265,8 +245,11 @@ def test_ten_times_the_text_costs_about_ten_times_as_much() -> None:
     small, large = unique_runs(10_000, seed=2), unique_runs(100_000, seed=3)
     with deadline(allowance(large), "a text of 100,000 characters"):
         longest(large)  # an O(n * k) answer is stopped here, in about a second
-    small_time, large_time = cpu_best_times(
-        [lambda: longest(small), lambda: longest(large)], repeat=5, limit=GROWTH_LIMIT
+    small_time, large_time = best_times(
+        [lambda: longest(small), lambda: longest(large)],
+        repeat=5,
+        clock=thread_time,
+        stop_above=GROWTH_LIMIT,
     )
     check_ratio(
         large_time / small_time,
@@ -290,8 +273,11 @@ def test_ten_times_the_text_without_repeats_costs_about_ten_times_as_much() -> N
     small, large = distinct(10_000, seed=4), distinct(100_000, seed=5)
     with deadline(allowance(large), "a text of 100,000 distinct characters"):
         longest(large)  # slicing out each better window is stopped here, in about a second
-    small_time, large_time = cpu_best_times(
-        [lambda: longest(small), lambda: longest(large)], repeat=5, limit=GROWTH_LIMIT
+    small_time, large_time = best_times(
+        [lambda: longest(small), lambda: longest(large)],
+        repeat=5,
+        clock=thread_time,
+        stop_above=GROWTH_LIMIT,
     )
     check_ratio(
         large_time / small_time,

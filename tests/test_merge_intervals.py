@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import random
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import pytest
@@ -20,7 +20,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.submission import load
-from tests.timing import best_times, check_ratio, deadline, quiet_gc, thread_time
+from tests.timing import best_times, check_ratio, deadline, thread_time
 
 if TYPE_CHECKING:
     from solutions import merge_intervals as exercise
@@ -270,28 +270,6 @@ def scattered(count: int, seed: int) -> list[Interval]:
     return [(start, start + rng.randrange(21)) for start in starts]
 
 
-def cpu_best_times(
-    actions: Sequence[Callable[[], object]], repeat: int, limit: float
-) -> list[float]:
-    """The least CPU time of ``repeat`` interleaved runs of each action, in seconds.
-
-    CPU time, not wall time: on a loaded machine a 100 ms run is preempted and a 5 ms one often
-    is not, so wall-clock ratios between them drift from 12x to 40x; CPU time stays near 12x.
-    After two rounds, a last action slower than ten times ``limit`` times the first ends the
-    measurement: the check is failed beyond doubt, and more rounds would cost seconds.
-    """
-    best = [float("inf")] * len(actions)
-    with quiet_gc():
-        for round_number in range(1, repeat + 1):
-            for index, action in enumerate(actions):
-                start = thread_time()
-                action()
-                best[index] = min(best[index], thread_time() - start)
-            if round_number >= 2 and best[-1] > 10 * limit * best[0]:
-                break
-    return best
-
-
 THROUGHPUT_LIMIT = 5  # the reference measures 0.8x the textbook sort-then-sweep, a heap 2.8x
 
 
@@ -306,10 +284,11 @@ def test_100k_intervals_within_a_factor_of_sort_then_sweep() -> None:
     intervals = scattered(100_000, seed=1)
     with deadline(allowance(intervals), "merging 100,000 intervals"):
         merge(intervals)  # a quadratic merge is stopped here, in about a second
-    theirs, ours = cpu_best_times(
+    theirs, ours = best_times(
         [lambda: sort_then_sweep(intervals), lambda: merge(intervals)],
         repeat=3,
-        limit=THROUGHPUT_LIMIT,
+        clock=thread_time,
+        stop_above=THROUGHPUT_LIMIT,
     )
     check_ratio(
         ours / theirs,
@@ -328,8 +307,11 @@ def test_ten_times_the_intervals_cost_about_ten_times_as_much() -> None:
     small, large = scattered(10_000, seed=2), scattered(100_000, seed=3)
     with deadline(allowance(large), "merging 100,000 intervals"):
         merge(large)  # a quadratic merge is stopped here, in about a second
-    small_time, large_time = cpu_best_times(
-        [lambda: merge(small), lambda: merge(large)], repeat=5, limit=GROWTH_LIMIT
+    small_time, large_time = best_times(
+        [lambda: merge(small), lambda: merge(large)],
+        repeat=5,
+        clock=thread_time,
+        stop_above=GROWTH_LIMIT,
     )
     check_ratio(
         large_time / small_time,

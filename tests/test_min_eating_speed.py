@@ -12,7 +12,7 @@ Performance (``timing``): 100,000 piles up to 10**9, and piles near 2**60 (whose
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import pytest
@@ -20,7 +20,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tests.submission import load
-from tests.timing import best_times, check_ratio, deadline, quiet_gc, thread_time
+from tests.timing import best_times, check_ratio, deadline, thread_time
 
 if TYPE_CHECKING:
     from solutions import min_eating_speed as exercise
@@ -223,18 +223,6 @@ def test_invalid_arguments_raise_value_error(piles: Sequence[int], hours: int) -
 # escapes them.
 
 
-def best_cpu_times(actions: Sequence[Callable[[], object]], repeat: int) -> list[float]:
-    """Like ``best_times``, in CPU seconds of this thread: the fastest of ``repeat`` rounds."""
-    best = [float("inf")] * len(actions)
-    with quiet_gc():
-        for _ in range(repeat):
-            for index, action in enumerate(actions):
-                start = thread_time()
-                action()
-                best[index] = min(best[index], thread_time() - start)
-    return best
-
-
 def random_piles(count: int, low: int, high: int, seed: int) -> list[int]:
     rng = random.Random(seed)
     return [rng.randint(low, high) for _ in range(count)]
@@ -274,8 +262,10 @@ def first_solve(piles: list[int], hours: int, what: str) -> None:
 
 def check_against_textbook(piles: list[int], hours: int, what: str, repeat: int) -> None:
     first_solve(piles, hours, what)
-    ours, textbook = best_cpu_times(
-        [lambda: solve(piles, hours), lambda: textbook_search(piles, hours)], repeat=repeat
+    ours, textbook = best_times(
+        [lambda: solve(piles, hours), lambda: textbook_search(piles, hours)],
+        repeat=repeat,
+        clock=thread_time,
     )
     check_ratio(
         ours / textbook,
@@ -301,8 +291,10 @@ def growth(small: list[int], large: list[int], what: str) -> float:
     """Solve the large case under a deadline, then return the growth from small to large."""
     small_hours, large_hours = 2 * len(small), 2 * len(large)
     first_solve(large, large_hours, what)
-    small_time, large_time = best_cpu_times(
-        [lambda: solve(small, small_hours), lambda: solve(large, large_hours)], repeat=5
+    small_time, large_time = best_times(
+        [lambda: solve(small, small_hours), lambda: solve(large, large_hours)],
+        repeat=5,
+        clock=thread_time,
     )
     return large_time / small_time
 

@@ -24,7 +24,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.submission import load
-from tests.timing import best_times, check_ratio, growth_ratio
+from tests.timing import best_times, check_growth, check_ratio, growth_ratio
 
 if TYPE_CHECKING:
     from solutions import retry as exercise
@@ -217,6 +217,60 @@ def test_max_retries_means_that_many_more_calls(mode: Mode) -> None:
     outcome = run(mode, script, max_retries=3, jitter=False, base_delay=1.0)
     assert outcome.calls == 4, f"max_retries=3 on a function that always fails: {describe(outcome)}"
     assert outcome.waits == [1.0, 2.0, 4.0], "three retries wait 1, 2, 4 and never after the last"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_by_default_three_retries_wait_a_tenth_of_a_second_doubling(mode: Mode) -> None:
+    outcome = run(mode, always_failing(10), jitter=False)
+    assert outcome.calls == 4, f"by default max_retries=3, so 4 calls; it {describe(outcome)}"
+    assert len(outcome.waits) == 3 and all(
+        math.isclose(got, want) for got, want in zip(outcome.waits, [0.1, 0.2, 0.4], strict=True)
+    ), f"by default base_delay=0.1: the waits are 0.1, 0.2, 0.4; it {describe(outcome)}"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_by_default_no_wait_is_longer_than_ten_seconds(mode: Mode) -> None:
+    outcome = run(mode, always_failing(10), max_retries=6, base_delay=2, jitter=False)
+    assert outcome.waits == [2, 4, 8, 10, 10, 10], (
+        f"by default max_delay=10.0; with base_delay=2 it {describe(outcome)}"
+    )
+
+
+class Backoff(TypedDict, total=False):
+    """The options whose defaults the statement gives (and ``jitter``, always given here)."""
+
+    max_retries: int
+    base_delay: float
+    max_delay: float
+
+
+DEFAULTS: Backoff = {"max_retries": 3, "base_delay": 0.1, "max_delay": 10.0}
+
+
+@settings(max_examples=60)
+@given(
+    chosen=st.fixed_dictionaries(
+        {},
+        optional={
+            "max_retries": st.integers(0, 6),
+            "base_delay": DELAY,
+            "max_delay": st.sampled_from([0.0, 0.5, 3.0, 10.0, 20.0]),
+        },
+    ),
+    mode=st.sampled_from(MODES),
+)
+def test_options_left_out_take_their_defaults(chosen: Backoff, mode: Mode) -> None:
+    options: Options = {**DEFAULTS, **chosen, "jitter": False, "exceptions": Exception}
+    script = always_failing(options["max_retries"] + 2)
+    outcome = run(mode, script, jitter=False, **chosen)
+    waits = delays(options["max_retries"], options)
+    assert outcome.calls == options["max_retries"] + 1, (
+        f"retry(jitter=False, **{chosen}) on a function that always fails: it "
+        f"{describe(outcome)}; the defaults are {DEFAULTS}"
+    )
+    assert len(outcome.waits) == len(waits) and all(
+        math.isclose(got, want) for got, want in zip(outcome.waits, waits, strict=True)
+    ), f"retry(jitter=False, **{chosen}): waits {outcome.waits}, expected {waits}"
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -450,8 +504,8 @@ def calls(func: Callable[[int], object], count: int) -> Callable[[], None]:
 
 @pytest.mark.timing
 def test_a_call_that_succeeds_costs_about_a_plain_wrapper() -> None:
-    plain, retried = best_times(
-        [calls(plain_wrapper(identity), 2_000), calls(retry(identity), 2_000)], repeat=ROUNDS
+    plain, retried = best_times(  # 500 calls: well within one time slice of a busy machine
+        [calls(plain_wrapper(identity), 500), calls(retry(identity), 500)], repeat=7
     )
     check_ratio(
         retried / plain, 5, "a call that succeeds at once cost more than 5 plain wrappers' calls"
@@ -464,6 +518,60 @@ def test_a_call_that_succeeds_costs_the_same_whatever_max_retries_is() -> None:
     many = calls(retry(max_retries=10_000)(identity), 200)
     ratio = growth_ratio(few, many, rounds=ROUNDS, limit=2)
     check_ratio(ratio, 2, "a call that succeeds cost more with max_retries=10,000 than with 3")
+
+
+# Short calls: a call of 4 ms on a busy machine is often cut by another process's time slice.
+FEW_FAILURES, MANY_FAILURES = 100, 1_000
+
+
+def fails_then_succeeds(mode: Mode, failures: int, runner: asyncio.Runner) -> Callable[[], object]:
+    """One call that fails ``failures`` times and then succeeds, with waits that cost nothing.
+
+    Each failure is a new exception that nothing keeps (a Script keeps them all, with their
+    tracebacks: megabytes at 1,000 failures, which would time the memory rather than the retry).
+    """
+
+    async def nap(seconds: float) -> None:
+        pass
+
+    def action() -> object:
+        left = failures
+
+        def step() -> str:
+            nonlocal left
+            if left:
+                left -= 1
+                raise TransientError("again")
+            return RESULT
+
+        async def async_step() -> str:
+            return step()
+
+        options: Options = {"max_retries": failures, "base_delay": 0.001, "jitter": False}
+        if mode == "sync":
+            return retry(sleep=lambda seconds: None, **options)(step)()
+        sleep = (lambda seconds: None) if mode == "async" else nap
+        return runner.run(retry(sleep=sleep, **options)(async_step)())
+
+    return action
+
+
+@pytest.mark.timing
+def test_each_retry_costs_the_same_however_many_came_before() -> None:
+    with asyncio.Runner() as runner:
+        check_growth(
+            {
+                f"a call that fails again and again ({mode})": (
+                    fails_then_succeeds(mode, FEW_FAILURES, runner),
+                    fails_then_succeeds(mode, MANY_FAILURES, runner),
+                )
+                for mode in MODES
+            },
+            rounds=9,
+            limit=25,  # 10x the retries should cost 10x (the reference measures 9-11x)
+            small_label=f"{FEW_FAILURES:,}",
+            large_label=f"{MANY_FAILURES:,} failures",
+        )
 
 
 DELAYS = (0.01, 0.02, 0.04)

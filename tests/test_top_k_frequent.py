@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import random
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import pytest
@@ -20,7 +20,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.submission import load
-from tests.timing import best_times, check_ratio, deadline, quiet_gc, thread_time
+from tests.timing import best_times, check_ratio, deadline, thread_time
 
 if TYPE_CHECKING:
     from solutions import top_k_frequent as exercise
@@ -208,18 +208,6 @@ def test_input_is_iterated_once() -> None:
 # deadlines stay in wall-clock time, so that work done elsewhere cannot escape them.
 
 
-def best_cpu_times(actions: Sequence[Callable[[], object]], repeat: int) -> list[float]:
-    """Like ``best_times``, in CPU seconds of this thread: the fastest of ``repeat`` rounds."""
-    best = [float("inf")] * len(actions)
-    with quiet_gc():
-        for _ in range(repeat):
-            for index, action in enumerate(actions):
-                start = thread_time()
-                action()
-                best[index] = min(best[index], thread_time() - start)
-    return best
-
-
 def many_values(count: int, distinct: int, seed: int = 1) -> list[int]:
     """``count`` items holding exactly ``distinct`` values, most of them tied at low counts."""
     rng = random.Random(seed)
@@ -245,8 +233,10 @@ def check_within_a_factor_of_most_common(k: int, what: str) -> None:
     (calibration,) = best_times([lambda: counter_most_common(items, k)], repeat=3)
     with deadline(DEADLINE * calibration + 0.1, what):
         top_k_frequent(items, k)  # an O(n * u) or O(u * k) answer is stopped here
-    ours, theirs = best_cpu_times(
-        [lambda: top_k_frequent(items, k), lambda: counter_most_common(items, k)], repeat=3
+    ours, theirs = best_times(
+        [lambda: top_k_frequent(items, k), lambda: counter_most_common(items, k)],
+        repeat=3,
+        clock=thread_time,
     )
     check_ratio(
         ours / theirs,
@@ -276,8 +266,10 @@ def test_ten_times_the_items_cost_about_ten_times_as_much() -> None:
     (calibration,) = best_times([lambda: counter_most_common(large, 10)], repeat=3)
     with deadline(DEADLINE * calibration + 0.1, "the top 10 of 100,000 items"):
         top_k_frequent(large, 10)  # an O(n * u) answer is stopped here, well under a second
-    small_time, large_time = best_cpu_times(
-        [lambda: top_k_frequent(small, 10), lambda: top_k_frequent(large, 10)], repeat=5
+    small_time, large_time = best_times(
+        [lambda: top_k_frequent(small, 10), lambda: top_k_frequent(large, 10)],
+        repeat=5,
+        clock=thread_time,
     )
     check_ratio(
         large_time / small_time,

@@ -1,8 +1,9 @@
 """Every session installs from a lock that pins, exactly, what pyproject.toml asks for.
 
-``requirements/grade.txt`` and ``requirements/selftest.txt`` are made by ``nox -s lock`` from the
-dependency groups of the same names. A range edited in pyproject.toml without remaking the lock,
-or a lock edited by hand past a range, would let two machines grade with different tools.
+``requirements/grade.txt``, ``selftest.txt`` and ``mutation.txt`` are made by ``nox -s lock``
+from the dependency groups of the same names. A range edited in pyproject.toml without remaking
+the lock, or a lock edited by hand past a range, would let two machines grade with different
+tools.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from packaging.utils import canonicalize_name
 
 from tests.selftest.conftest import ROOT
 
-GROUPS = ("grade", "selftest")
+GROUPS = ("grade", "selftest", "mutation")
 
 
 def group_requirements(groups: dict[str, Any], name: str) -> list[Requirement]:

@@ -38,6 +38,7 @@ nox() {
     lint) "$PY" -m ruff check . && "$PY" -m ruff format --check . ;;
     typecheck) "$PY" -m mypy "$@" ;;
     stability) "$PY" -m grader.stability --runs 2 group_anagrams ;;
+    mutation) "$PY" -m grader.mutation "$@" ;;
     bench) for b in bench/[!_]*.py; do
              "$PY" -c "import bench.$(basename "$b" .py)" || return 3
            done ;;
@@ -128,8 +129,9 @@ def test_readme_command_works(workspace: Path, command: str) -> None:
         check=False,
         timeout=600,
     )
-    # Grading exits 1 when an exercise is below the pass mark (the stubs are); every other
-    # command must succeed. 2 would be a usage error: the README showing a broken command.
-    allowed = (0, 1) if "nox -s grade" in command else (0,)
+    # Grading exits 1 when an exercise is below the pass mark (the stubs are), and mutation
+    # testing when a reference fails its tests (a scaffold's does); every other command must
+    # succeed. 2 would be a usage error: the README showing a broken command.
+    allowed = (0, 1) if re.search(r"nox -s (grade|mutation)", command) else (0,)
     assert done.returncode in allowed, f"{command!r} exited {done.returncode}: {done.stderr[-800:]}"
     assert "Traceback" not in done.stderr, f"{command!r} crashed: {done.stderr[-800:]}"

@@ -95,6 +95,8 @@ class ConnectionPool(Generic[C]):
         self.close()
 
     def _checkout(self, timeout: float) -> C:
+        if timeout < 0:  # checked on entering the block, not when connection() is called
+            raise ValueError(f"timeout must not be negative, got {timeout}")
         with self._lock:
             if self._closed:
                 raise PoolClosed("the pool is closed")
