@@ -16,7 +16,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,6 +38,7 @@ class Outcome:
     passed: bool
     message: str = ""
     hidden: bool = False  # from a lead's hidden pack: named, never explained
+    tags: tuple[str, ...] = ()  # markers a kind weighs by, such as ``reproduces``
 
 
 @dataclass(frozen=True)
@@ -80,34 +81,65 @@ def run_tests(
     mutants need no more to be caught). ``on_event`` hears each event as the process writes it,
     for a watcher that shows the first failure at once.
     """
+    return run_pytest(
+        config,
+        [config.root / exercise.test_file, *hidden_tests(hidden, exercise)],
+        impl_dir / exercise.module_file,
+        workdir=workdir,
+        cache_dir=cache_dir,
+        options=[
+            f"--impl={impl_dir}",
+            *([f"--kata-hidden={hidden}"] if hidden else []),
+            *([f"--kata-stop-after={stop_after}"] if stop_after else []),
+        ],
+        on_event=on_event,
+    )
+
+
+def run_pytest(
+    config: Config,
+    tests: Sequence[Path],
+    submission: Path,
+    *,
+    workdir: Path,
+    cache_dir: Path,
+    options: Sequence[str] = (),
+    on_event: Callable[[dict[str, Any]], None] | None = None,
+    suite: Path | None = None,
+) -> RunResult:
+    """Run ``tests`` with the grader's plugin, guarding the process against ``submission``.
+
+    ``suite`` is the folder of a learner's own test suite (the ``tests`` kind): the run is rooted
+    there, with the settings the grader wrote into it, and the suite may import the test
+    machinery that a module under test never may.
+    """
     events_path = workdir / "events.jsonl"
     output_path = workdir / "pytest-output.txt"
     scratch_tmp = workdir / "tmp"
     scratch_tmp.mkdir(exist_ok=True)
+    root = config.root if suite is None else suite
     command = [
         sys.executable,
         "-m",
         "pytest",
-        str(config.root / exercise.test_file),
-        *map(str, hidden_tests(hidden, exercise)),
-        *([f"--kata-hidden={hidden}"] if hidden else []),
-        f"--impl={impl_dir}",
+        *map(str, tests),
+        *([f"--config-file={suite / 'pytest.ini'}", "--kata-suite"] if suite else []),
         "-p",
         "grader.pytest_plugin",
         f"--kata-events={events_path}",
         f"--kata-memory-mb={config.memory_limit_mb:g}",
-        f"--kata-submission={impl_dir / exercise.module_file}",
+        f"--kata-submission={submission}",
         f"--kata-writable={cache_dir}",
         "--hypothesis-profile=grade",
         f"--timeout={config.test_timeout:g}",
         "-p",
         "no:cacheprovider",
-        f"--rootdir={config.root}",
+        f"--rootdir={root}",
         "-q",
         "--no-header",
         "--color=no",
         "--tb=short",  # the plugin explains failures itself; long tracebacks only cost time
-        *([f"--kata-stop-after={stop_after}"] if stop_after else []),
+        *options,
     ]
     env = {
         **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
@@ -128,7 +160,7 @@ def run_tests(
     with output_path.open("wb") as output:
         process = subprocess.Popen(
             command,
-            cwd=config.root,
+            cwd=root,
             env=env,
             stdin=subprocess.DEVNULL,
             stdout=output,
@@ -267,7 +299,8 @@ def interpret(
             passed, message = False, f"{problem} while this test ran"
         else:
             passed, message = False, f"not run: {problem or 'the run ended before this test'}"
-        outcomes.append(Outcome(name, category, passed, message, hidden))
+        tags = tuple(test.get("tags", ()))
+        outcomes.append(Outcome(name, category, passed, message, hidden, tags))
     return RunResult(tuple(outcomes), problem)
 
 

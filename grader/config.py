@@ -8,11 +8,16 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from grader.kinds import Kind
 
 CATEGORIES = ("correctness", "performance", "readability")
 DEFAULT_WEIGHTS = {"correctness": 50.0, "performance": 30.0, "readability": 20.0}
 CATALOGUE = Path("exercises") / "info.toml"
+# The kinds of exercise (see grader.kinds, which has one module per kind).
+KIND_NAMES = ("implement", "tests", "speedup", "debug", "memory")
 KATA_KEYS = {
     "exercises",
     "pass_mark",
@@ -38,14 +43,23 @@ class Exercise:
     topics: tuple[str, ...]
     hints: tuple[str, ...]
     draft: bool = False  # being written: hidden from learners until the self-test passes
+    kind_name: str = "implement"
+
+    @property
+    def kind(self) -> Kind:
+        """What the learner does and how it is graded: asked, never branched on."""
+        from grader.kinds import kind_named
+
+        return kind_named(self.kind_name)
 
     @property
     def test_file(self) -> Path:
-        return Path("tests") / f"test_{self.name}.py"
+        return self.kind.test_file(self.name)
 
     @property
     def module_file(self) -> str:
-        return f"{self.name}.py"
+        """The file the learner writes, in ``exercises/``."""
+        return self.kind.learner_file(self.name)
 
 
 @dataclass(frozen=True)
@@ -167,6 +181,11 @@ def _read_exercise(entry: object) -> Exercise:
     draft = entry.get("draft", False)
     if not isinstance(draft, bool):
         raise ConfigError(f"{CATALOGUE}: draft of {name!r} must be true or false")
+    kind = entry.get("kind", "implement")
+    if kind not in KIND_NAMES:
+        raise ConfigError(
+            f"{CATALOGUE}: kind of {name!r} must be one of {', '.join(KIND_NAMES)}, not {kind!r}"
+        )
     return Exercise(
         name=name,
         title=str(entry.get("title", name)),
@@ -174,6 +193,7 @@ def _read_exercise(entry: object) -> Exercise:
         topics=strings("topics"),
         hints=strings("hints"),
         draft=draft,
+        kind_name=kind,
     )
 
 

@@ -26,8 +26,19 @@ from typing import Any
 
 from grader.cli import USAGE_ERROR, OneLineParser, UsageError
 from grader.config import CATALOGUE
+from grader.kinds import DEFAULT, kind_named
 
-LEFT_OUT = ("solutions", "tests/mutants", "tests/alternatives", "bench", ".github")
+# The hidden correct and buggy versions a learner's tests are graded on (``tests`` kind) are
+# references too.
+LEFT_OUT = (
+    "solutions",
+    "tests/mutants",
+    "tests/alternatives",
+    "tests/chaff",
+    "tests/wheat",
+    "bench",
+    ".github",
+)
 # Ignored folders every clone has; leaving them behind is no news to a lead.
 QUIETLY_IGNORED = {".nox", ".kata", "__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache"}
 IDENTITY = ("-c", "user.name=kata export", "-c", "user.email=kata@example.invalid")
@@ -111,7 +122,17 @@ def left_behind(root: Path, drafts: set[str]) -> list[str]:
 def _left_out(path: str, drafts: set[str]) -> bool:
     if any(path == prefix or path.startswith(prefix + "/") for prefix in LEFT_OUT):
         return True
-    return any(path in (f"exercises/{name}.py", f"tests/test_{name}.py") for name in drafts)
+    return any(path in _files_of_draft(name) for name in drafts)
+
+
+def _files_of_draft(name: str) -> tuple[str, ...]:
+    """Every file of an exercise outside the folders left out anyway, whatever its kind."""
+    return (
+        f"exercises/{name}.py",
+        f"exercises/test_{name}.py",
+        f"tests/test_{name}.py",
+        f"tests/originals/{name}.py",
+    )
 
 
 def _git(root: Path, *args: str) -> str | None:
@@ -148,7 +169,7 @@ def _write_catalogue(target: Path, entries: list[dict[str, Any]], *, hints: bool
     """The published exercises, without hints unless ``hints``."""
     note = "" if hints else " Hints were left out of this copy."
     out = [f"# The catalogue, in order.{note}\n"]
-    keys = ("name", "title", "difficulty", "topics", *(("hints",) if hints else ()))
+    keys = ("name", "kind", "title", "difficulty", "topics", *(("hints",) if hints else ()))
     for entry in entries:
         out.append("\n[[exercise]]\n")
         out += [
@@ -161,9 +182,21 @@ def _write_catalogue(target: Path, entries: list[dict[str, Any]], *, hints: bool
     target.write_text("".join(out), encoding="utf-8")
 
 
+def kind_of(entry: dict[str, Any]) -> str:
+    return str(entry.get("kind", DEFAULT))
+
+
+def file_of(entry: dict[str, Any]) -> str:
+    """The file a candidate writes for a catalogue entry."""
+    return f"exercises/{kind_named(kind_of(entry)).learner_file(str(entry['name']))}"
+
+
 def candidate_readme(entries: list[dict[str, Any]], hints: bool, expected_time: str | None) -> str:
     """A README for the candidate: the task, the commands that work in the copy, the rubric."""
-    rows = "\n".join(f"| `{e['name']}` | {e.get('title', e['name'])} |" for e in entries)
+    rows = "\n".join(
+        f"| `{file_of(e)}` | {e.get('title', e['name'])} | {kind_named(kind_of(e)).task} |"
+        for e in entries
+    )
     time_note = f"\nPlan on about **{expected_time}** in all.\n" if expected_time else ""
     hint_line = (
         "nox -s hint -- NAME                 # a hint, one more each call (the report counts)\n"
@@ -175,13 +208,20 @@ def candidate_readme(entries: list[dict[str, Any]], hints: bool, expected_time: 
 
 CANDIDATE_README = """# Take-home exercises
 
-Thank you for taking the time. Each exercise is a module in `exercises/` whose docstring is the
+Thank you for taking the time. Each exercise is a file in `exercises/` whose docstring is the
 statement: the task, examples, and the limits the timing tests check. Fill in the code where it
-says `# TODO`, grade it as often as you like, and commit your work.
+says `# TODO` (or, for the kinds below, change what the statement asks), grade it as often as
+you like, and commit your work.
 {time}
-| exercise | what you build |
-|---|---|
+| your file | exercise | what you do |
+|---|---|---|
 {rows}
+
+Kinds of exercise: **implement** a module from its stub; **tests**: write the tests of a finished
+module (they are graded by the hidden buggy versions they catch and must pass on hidden correct
+ones, so this copy can only check them against the finished module); **speedup** / **memory**:
+make a working module faster or leaner with identical results (measured against the original in
+`tests/originals/`); **debug**: fix the bug its docstring's report describes, breaking nothing.
 
 ## Grading your work
 

@@ -56,6 +56,7 @@ WRITE_MODE = set("wax+")
 IMPORT_SYSTEM = {"importlib._bootstrap_external", "_frozen_importlib_external"}
 # What a submission never imports, even by a name computed at run time.
 MACHINERY = {"_pytest", "pytest", "pluggy", "hypothesis", "grader", "tests", "solutions"}
+SUITE_MACHINERY = {"_pytest", "pytest", "pluggy", "hypothesis"}
 
 
 @dataclass(frozen=True)
@@ -76,9 +77,18 @@ class Guard:
     """The audit hook and what it found; one per test process."""
 
     def __init__(
-        self, submissions: Iterable[Path], writable: Iterable[Path], secret: Iterable[Path] = ()
+        self,
+        submissions: Iterable[Path],
+        writable: Iterable[Path],
+        secret: Iterable[Path] = (),
+        *,
+        suite: bool = False,
     ) -> None:
         self.submissions = {str(path) for path in submissions}
+        # A learner's test suite (the ``tests`` kind) runs the test machinery and may use
+        # pytest's tmp_path: it imports pytest and hypothesis and writes to the scratch folder.
+        self.machinery = MACHINERY - SUITE_MACHINERY if suite else MACHINERY
+        self.suite = suite
         self.writable = (os.devnull, *(str(path.resolve()) for path in writable))
         self.secret = tuple(str(path.resolve()) for path in secret)  # not even to be read
         self.violations: list[Violation] = []
@@ -115,7 +125,7 @@ class Guard:
         culprit = self.submission_frame(caller)
         if event == "import":
             top = str(args[0]).split(".")[0]
-            if culprit is not None and top in MACHINERY:
+            if culprit is not None and top in self.machinery:
                 return Violation(f"import of {args[0]} (the grading machinery)", *where(culprit))
             return None
         if event == "open" and culprit is not None and self.is_secret(args[0]):
@@ -124,7 +134,9 @@ class Guard:
         if event in FILE_EVENTS:
             if not changes_files(event, args):
                 return None
-            if self.is_writable(event, args) and (culprit is None or importing(caller)):
+            if self.is_writable(event, args) and (
+                culprit is None or self.suite or importing(caller)
+            ):
                 return None
             return Violation(f"{describe(event, args)}: an exercise never changes files",
                              *where(culprit))  # fmt: skip

@@ -64,7 +64,8 @@ def reveal_hints(config: Config, chosen: Exercise, *, show_all: bool) -> str:
     shown = total if show_all else min(seen + 1, total)
     progress.hints[chosen.name] = max(seen, shown)
     progress.save(config.root)
-    lines = [
+    lines = [f"{chosen.name} ({chosen.kind_name}): {chosen.kind.task}, in {_file_of(chosen)}"]
+    lines += [
         f"Hint {n} of {total} for {chosen.name}: {chosen.hints[n - 1]}" for n in range(1, shown + 1)
     ]
     if shown == total:
@@ -76,7 +77,7 @@ def reveal_hints(config: Config, chosen: Exercise, *, show_all: bool) -> str:
 
 def render_list(config: Config, progress: Progress) -> str:
     """Every exercise in catalogue order with its last known result."""
-    rows = [["exercise", "difficulty", "last result", "hints", "title / topics"]]
+    rows = [["exercise", "kind", "difficulty", "last result", "hints", "title / topics"]]
     for entry in config.published:
         result = progress.results.get(entry.name)
         last = "not graded yet"
@@ -85,13 +86,18 @@ def render_list(config: Config, progress: Progress) -> str:
             last = f"{result.get('score', 0):g}/{result.get('max_score', 0):g} {verdict}"
         hints = f"{progress.hints.get(entry.name, 0)}/{len(entry.hints)}"
         topics = ", ".join(entry.topics)
-        rows.append([entry.name, entry.difficulty, last, hints, f"{entry.title} ({topics})"])
+        title = f"{entry.title} ({topics})"
+        rows.append([entry.name, entry.kind_name, entry.difficulty, last, hints, title])
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     out = [
         "  ".join([*(c.ljust(w) for c, w in zip(row, widths, strict=False)), row[-1]]).rstrip()
         for row in rows
     ]
     return "\n".join(out) + "\n"
+
+
+def _file_of(chosen: Exercise) -> str:
+    return f"exercises/{chosen.module_file}"
 
 
 def compare_with_reference(config: Config, chosen: Exercise) -> str:

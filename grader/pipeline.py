@@ -4,12 +4,13 @@ Each exercise's tests run in a pytest process of their own (:mod:`grader.collect
 ``jobs`` processes at a time, so isolation and limits are exactly those of grading one by one.
 The readability review of every module runs once for the whole batch, beside the tests: one
 ruff and one mypy process rather than one per exercise. An untouched stub (every function still
-``raise NotImplementedError``) is not run at all and reads "not started".
+``raise NotImplementedError``) is not run at all and reads "not started". What the learner
+writes, how its tests run and what each category means are the exercise's kind's to say
+(:mod:`grader.kinds`).
 """
 
 from __future__ import annotations
 
-import ast
 import os
 import tempfile
 from collections.abc import Callable, Sequence
@@ -20,8 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from grader.audit import audit
-from grader.collect import RunResult, kill_running, run_tests
+from grader.collect import RunResult, kill_running
 from grader.config import Config, Exercise
+from grader.kinds import Run
 from grader.review import ReviewCheck, review_many
 from grader.score import ExerciseGrade, score_exercise
 
@@ -74,8 +76,7 @@ def grade_many(
             workdir = Path(scratch) / exercise.name
             workdir.mkdir()
             follow = options.on_event
-            future = pool.submit(
-                run_tests,
+            run = Run(
                 config,
                 exercise,
                 impl_dir,
@@ -85,6 +86,7 @@ def grade_many(
                 None if follow is None else partial(follow, exercise.name),
                 options.hidden,
             )
+            future = pool.submit(exercise.kind.run, run)
             runs[future] = exercise
         try:
             pending = set(runs)
@@ -124,73 +126,23 @@ def _before_running(config: Config, exercise: Exercise, impl_dir: Path) -> Exerc
     if not module.is_file():
         where = display_path(impl_dir, config.root)
         return _score(config, exercise, RunResult((), f"there is no {module.name} in {where}"))
-    findings = audit(module, (e.name for e in config.catalogue))
+    findings = audit(
+        module, (e.name for e in config.catalogue), exercise.name, exercise.kind.allowed_imports
+    )
     if findings:
         more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
-        problem = f"refused, not run: {findings[0]}{more}"
-        return _score(config, exercise, RunResult((), problem, refused=True))
-    if not_started(module):
-        problem = f"not started: fill in {module.name} where it says # TODO"
-        return _score(config, exercise, RunResult((), problem, not_started=True))
+        refusal = f"refused, not run: {findings[0]}{more}"
+        return _score(config, exercise, RunResult((), refusal, refused=True))
+    untouched = exercise.kind.not_started(config.root, exercise, module)
+    if untouched is not None:
+        return _score(config, exercise, RunResult((), untouched, not_started=True))
     return None
-
-
-def not_started(module: Path) -> bool:
-    """Whether ``module`` is still a stub: it raises NotImplementedError and does nothing else.
-
-    A stub's functions raise NotImplementedError, except the trivial ones it gives away
-    (``...`` in a protocol or an overload, ``return self``, a lone ``self.close()``).
-    """
-    try:
-        tree = ast.parse(module.read_bytes())
-    except (SyntaxError, ValueError):
-        return False
-    bodies = [
-        [s for s in node.body if not _is_constant(s)]
-        for node in ast.walk(tree)
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
-    ]
-    todo = [body for body in bodies if len(body) == 1 and _raises_not_implemented(body[0])]
-    return bool(todo) and all(body in todo or _trivial(body) for body in bodies)
-
-
-def _is_constant(statement: ast.stmt) -> bool:
-    """A docstring or ``...``."""
-    return isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
-
-
-def _raises_not_implemented(statement: ast.stmt) -> bool:
-    if not isinstance(statement, ast.Raise):
-        return False
-    raised = statement.exc.func if isinstance(statement.exc, ast.Call) else statement.exc
-    return isinstance(raised, ast.Name) and raised.id == "NotImplementedError"
-
-
-def _trivial(body: list[ast.stmt]) -> bool:
-    """Nothing, ``pass``, ``return self`` or one call of a method without arguments."""
-    if not body:
-        return True
-    if len(body) > 1:
-        return False
-    statement = body[0]
-    if isinstance(statement, ast.Pass):
-        return True
-    if isinstance(statement, ast.Return):
-        return isinstance(statement.value, ast.Name)
-    return (
-        isinstance(statement, ast.Expr)
-        and isinstance(statement.value, ast.Call)
-        and not statement.value.args
-        and isinstance(statement.value.func, ast.Attribute)
-    )
 
 
 def _score(
     config: Config, exercise: Exercise, run: RunResult, checks: tuple[ReviewCheck, ...] = ()
 ) -> ExerciseGrade:
-    return score_exercise(
-        exercise.name, exercise.title, run, checks, config.weights, config.pass_mark
-    )
+    return score_exercise(exercise, run, checks, config.weights, config.pass_mark)
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -35,6 +35,7 @@ import pytest
 from grader.guard import Guard
 
 PERFORMANCE_MARKER = "timing"
+TAGS = ("reproduces",)  # markers a kind weighs by (a debug exercise's reproducing tests)
 MESSAGE_LIMIT = 4_000
 NOISE = re.compile(r"^\s*\+.* at 0x[0-9a-f]+>")
 
@@ -94,6 +95,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="a lead's hidden tests: report whether each passed, never why (repeatable)",
     )
     group.addoption(
+        "--kata-suite",
+        action="store_true",
+        help="the submission is a test suite: it may import pytest and hypothesis, and write "
+        "to the scratch folder",
+    )
+    group.addoption(
         "--kata-writable",
         action="append",
         default=[],
@@ -120,7 +127,8 @@ def pytest_configure(config: pytest.Config) -> None:
         if submissions:  # before any test module, so before the submission is imported
             writable = [Path(path).parent, *map(Path, config.getoption("kata_writable"))]
             secret = [Path(folder) for folder in config.getoption("kata_hidden")]
-            stream.guard = Guard(map(Path, submissions), writable, secret)
+            suite = bool(config.getoption("kata_suite"))
+            stream.guard = Guard(map(Path, submissions), writable, secret, suite=suite)
             stream.guard.install()
         config.pluginmanager.register(stream)
         seconds = float(config.getoption("timeout", None) or 0)
@@ -184,7 +192,12 @@ class EventStream:
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         """Announce every test that will run, with its category."""
         tests = [
-            {"id": item.nodeid, "category": category(item), "hidden": self.is_hidden(item)}
+            {
+                "id": item.nodeid,
+                "category": category(item),
+                "hidden": self.is_hidden(item),
+                "tags": [tag for tag in TAGS if item.get_closest_marker(tag)],
+            }
             for item in session.items
         ]
         self.emit(event="collected", tests=tests)

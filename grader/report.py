@@ -8,6 +8,7 @@ from typing import Any
 
 from grader.config import CATEGORIES
 from grader.integrity import Integrity
+from grader.kinds import DEFAULT, kind_named
 from grader.score import CategoryScore, Check, ExerciseGrade
 
 TERMINAL_MESSAGE_LINES = 20
@@ -131,11 +132,14 @@ def render_compact(grade: ExerciseGrade) -> str:
 
 
 def _lost_points(grade: ExerciseGrade) -> list[str]:
-    if grade.score == grade.max_score:
-        return []
+    if grade.score == grade.max_score:  # full marks may still come with a note
+        return [f"\n{grade.name}: {grade.problem}"] if grade.problem else []
     if grade.not_started:  # one line, not a page of NotImplementedError
         return [f"{grade.name}: {grade.problem}"]
     out = ["", f"{grade.name}: {fraction(grade.score, grade.max_score)} ({verdict(grade)})"]
+    kind = kind_named(grade.kind)
+    if grade.kind != DEFAULT:
+        out.append(f"  a {grade.kind} exercise: {kind.task}")
     if grade.problem:
         out.append(f"  ! {grade.problem}")
     for name in CATEGORIES:
@@ -146,6 +150,8 @@ def _lost_points(grade: ExerciseGrade) -> list[str]:
         failed = [check for check in category.checks if not check.passed]
         summary = category.note or f"{len(failed)} of {len(category.checks)} checks failed"
         out.append(f"  {name} -{points(round(lost, 1))}: {summary}")
+        if grade.kind != DEFAULT:
+            out.append(f"    ({name} here: {kind.meaning[name]})")
         if category.note:
             continue
         for message_text, names in _group_by_message(failed):
@@ -185,6 +191,7 @@ def to_json(report: Report) -> dict[str, Any]:
             {
                 "name": grade.name,
                 "title": grade.title,
+                "kind": grade.kind,
                 "score": grade.score,
                 "max_score": grade.max_score,
                 "passed": grade.passed,
@@ -192,7 +199,13 @@ def to_json(report: Report) -> dict[str, Any]:
                 "not_started": grade.not_started,
                 "problem": grade.problem,
                 "hints_used": report.hints.get(grade.name, (0, 0))[0],
-                "categories": {name: _category_json(grade.categories[name]) for name in CATEGORIES},
+                "categories": {
+                    name: {
+                        **_category_json(grade.categories[name]),
+                        "meaning": kind_named(grade.kind).meaning[name],
+                    }
+                    for name in CATEGORIES
+                },
             }
             for grade in report.grades
         ],

@@ -14,6 +14,7 @@ mypy --strict      40%    minus a quarter per error, down to 0
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -75,6 +76,8 @@ def _review_batch(
             "--no-pretty", *files,
         ],
         root,
+        # A learner's tests import the module they test as a plain module from its folder.
+        {**os.environ, "MYPYPATH": os.pathsep.join(sorted({str(p.parent) for p in paths}))},
     )  # fmt: skip
     return {
         path: _checks(
@@ -125,8 +128,8 @@ def _diff_of(result: tuple[int, str], path: Path) -> list[str] | None:
     return None
 
 
-def _run(command: list[str], cwd: Path) -> tuple[int, str]:
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+def _run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[int, str]:
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False, env=env)
     return result.returncode, result.stdout + result.stderr
 
 

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from grader.cli import USAGE_ERROR, OneLineParser, UsageError
-from grader.config import CATALOGUE, ConfigError, load_config
+from grader.config import CATALOGUE, KIND_NAMES, ConfigError, load_config
+from grader.kinds import DEFAULT
 
 SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -117,9 +118,130 @@ def test_ten_times_the_values_cost_about_ten_times_as_much() -> None:
     check_ratio(ratio, 30, "10x the values cost far more than 10x the time")
 '''
 
+FINISHED_BODY = "    return sum(values)\n"
+# A slow but correct total, the starting point of speedup, memory and debug scaffolds.
+SLOW_BODY = (
+    "    total = 0\n"
+    "    for value in list(values):\n"
+    "        total = total + sum([value])\n"
+    "    return total\n"
+)
+
+SUITE_STATEMENT = '''"""TODO: what to test: the finished module and its rules.
+
+Write the tests of the finished module
+``exercises/{name}.py``
+here. They are graded by the hidden buggy versions of the module they catch, and they must pass
+on its hidden correct versions. Run them with
+``python -m pytest exercises/test_{name}.py``.
+"""
+
+from __future__ import annotations
+
+'''
+SUITE = (
+    SUITE_STATEMENT
+    + """import {name} as subject  # noqa: F401  (the module you test)
+
+
+def test_{name}() -> None:
+    # TODO: write the tests.
+    raise NotImplementedError
+"""
+)
+REFERENCE_SUITE = (
+    SUITE_STATEMENT
+    + """import {name} as subject
+from hypothesis import given
+from hypothesis import strategies as st
+
+
+@given(st.lists(st.integers(min_value=-3, max_value=3)))
+def test_the_total_matches_sum(values: list[int]) -> None:
+    total = subject.{name}(values)
+    assert total == sum(values)
+"""
+)
+
+CHAFF = '''"""Mutant: negative values are left out of the total (an example; add your own).
+
+The first line is all a learner sees of it, in the report: the bug in words, never the code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def {name}(values: Iterable[int]) -> int:
+    """Return the total of ``values``."""
+    return sum(value for value in values if value > 0)
+'''
+
+WHEAT = '''"""A correct version unlike the finished module: a plain loop."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def {name}(values: Iterable[int]) -> int:
+    """Return the total of ``values``."""
+    total = 0
+    for value in values:
+        total += value
+    return total
+'''
+
+SUITE_MUTANT = '''"""Mutant: a suite that calls the function and asserts nothing.
+
+A reviewer would say: every buggy version passes it.
+
+Caught by: correctness
+"""
+
+from __future__ import annotations
+
+import {name} as subject
+
+
+def test_it_runs() -> None:
+    subject.{name}([1, 2, 3])
+'''
+
+REWRITE_TESTS = '''"""Tests: results identical to the original's, and what the rewrite gained."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.originals import {name} as original
+from tests.submission import load
+
+if TYPE_CHECKING:
+    from solutions import {name} as exercise
+else:
+    exercise = load("{name}")
+
+
+@given(values=st.lists(st.integers(min_value=-3, max_value=3)))
+def test_results_are_the_originals(values: list[int]) -> None:
+    got = exercise.{name}(values)
+    expected = original.{name}(values)
+    assert got == expected, f"called with {{values}}: returned {{got}}, the original {{expected}}"
+
+
+# TODO: measure what the kind grades against the original, in the same run (README: kinds).
+'''
+
+
 CATALOGUE_ENTRY = """
 [[exercise]]
 name = "{name}"
+kind = "{kind}"
 draft = true  # hidden from learners; delete this line once nox -s selftest finds it complete
 title = "TODO: a title"
 difficulty = "medium"
@@ -130,7 +252,38 @@ hints = [
 """
 
 
-def scaffold(root: Path, name: str) -> list[Path]:
+def starter(kind: str, name: str) -> dict[str, str]:
+    """The starting files of a new exercise of ``kind``: relative path -> template."""
+    mutants, alternatives = f"tests/mutants/{name}", f"tests/alternatives/{name}"
+    common = {f"{mutants}/__init__.py": "", f"{alternatives}/__init__.py": ALTERNATIVES}
+    by_kind = {
+        "implement": {
+            f"exercises/{name}.py": STATEMENT + STUB_BODY,
+            f"solutions/{name}.py": STATEMENT + REFERENCE_BODY,
+            f"tests/test_{name}.py": TESTS,
+            f"{mutants}/ignores_negatives.py": MUTANT,
+        },
+        "tests": {
+            f"exercises/{name}.py": STATEMENT + FINISHED_BODY,
+            f"solutions/{name}.py": STATEMENT + FINISHED_BODY,
+            f"exercises/test_{name}.py": SUITE,
+            f"solutions/test_{name}.py": REFERENCE_SUITE,
+            f"tests/chaff/{name}/ignores_negatives.py": CHAFF,
+            f"tests/wheat/{name}/with_a_loop.py": WHEAT,
+            f"{mutants}/asserts_nothing.py": SUITE_MUTANT,
+        },
+    }
+    rewrite = {  # speedup, memory and debug start from a module that works
+        f"exercises/{name}.py": STATEMENT + SLOW_BODY,
+        f"tests/originals/{name}.py": STATEMENT + SLOW_BODY,
+        f"solutions/{name}.py": STATEMENT + FINISHED_BODY,
+        f"tests/test_{name}.py": REWRITE_TESTS,
+        f"{mutants}/ignores_negatives.py": MUTANT,
+    }
+    return {**common, **by_kind.get(kind, rewrite)}
+
+
+def scaffold(root: Path, name: str, kind: str = DEFAULT) -> list[Path]:
     """Create the new exercise's files under ``root``; return them. Refuse to overwrite."""
     if not SLUG.match(name):
         raise UsageError(f"{name!r} is not a valid exercise name: use snake_case, like word_count")
@@ -139,15 +292,7 @@ def scaffold(root: Path, name: str) -> list[Path]:
     config = load_config(root)
     if config.exercise(name) is not None:
         raise UsageError(f"the exercise {name!r} exists already; choose another name")
-    statement = STATEMENT.format(name=name)
-    files = {
-        root / "exercises" / f"{name}.py": statement + STUB_BODY,
-        root / "solutions" / f"{name}.py": statement + REFERENCE_BODY,
-        root / "tests" / f"test_{name}.py": TESTS.format(name=name),
-        root / "tests" / "mutants" / name / "__init__.py": "",
-        root / "tests" / "mutants" / name / "ignores_negatives.py": MUTANT.format(name=name),
-        root / "tests" / "alternatives" / name / "__init__.py": ALTERNATIVES.format(name=name),
-    }
+    files = {root / path: text.format(name=name) for path, text in starter(kind, name).items()}
     existing = [path for path in files if path.exists()]
     if existing:
         shown = ", ".join(str(path.relative_to(root)) for path in existing)
@@ -156,17 +301,23 @@ def scaffold(root: Path, name: str) -> list[Path]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     with (root / CATALOGUE).open("a", encoding="utf-8") as catalogue:
-        catalogue.write(CATALOGUE_ENTRY.format(name=name))
+        catalogue.write(CATALOGUE_ENTRY.format(name=name, kind=kind))
     return [*files, root / CATALOGUE]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = OneLineParser(prog="nox -s new --", description="Scaffold a new exercise.")
     parser.add_argument("name", metavar="NAME", help="the new exercise's name, in snake_case")
+    parser.add_argument(
+        "--kind",
+        choices=KIND_NAMES,
+        default=DEFAULT,
+        help="what the learner does (default: implement; see the README's kinds of exercise)",
+    )
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the repository (default: .)")
     try:
         args = parser.parse_args(argv)
-        created = scaffold(args.root.resolve(), args.name)
+        created = scaffold(args.root.resolve(), args.name, args.kind)
     except (UsageError, ConfigError) as error:
         print(f"error: {error}", file=sys.stderr)
         return USAGE_ERROR

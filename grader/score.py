@@ -1,12 +1,13 @@
 """The rubric: turn test outcomes and the readability review into points per category.
 
-- correctness: its weight times the share of correctness tests passed;
-- performance: its weight times the share of timing tests passed, awarded only when every
-  correctness test passes (a fast wrong answer is worth nothing); an exercise without timing
-  tests has nothing to lose here;
+- correctness: its weight times the share its kind makes of the correctness outcomes (for an
+  ``implement`` exercise, the share of correctness tests passed; see :mod:`grader.kinds`);
+- performance: its weight times the share of timing tests passed, awarded only once the kind
+  says the correctness outcomes allow it (every correctness test passes: a fast wrong answer
+  is worth nothing); an exercise without timing tests has nothing to lose here;
 - readability: its weight times the review's earned shares (see :mod:`grader.review`).
 
-An exercise that passes no correctness test scores 0 in every category.
+An exercise that earns no correctness share scores 0 in every category.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from grader.collect import Outcome, RunResult
+from grader.config import Exercise
 from grader.review import ReviewCheck
 
-PERFORMANCE_WITHHELD = "performance points count only once every correctness test passes"
 NOTHING_PASSED = "no correctness test passed, so no category scores"
 REFUSED = "the module was refused before it ran, so no category scores"
 NOT_STARTED = "not started, so no category scores"
@@ -52,6 +53,7 @@ class ExerciseGrade:
     problem: str | None = None
     refused: bool = False
     not_started: bool = False
+    kind: str = "implement"
 
     @property
     def score(self) -> float:
@@ -72,18 +74,19 @@ class ExerciseGrade:
 
 
 def score_exercise(
-    name: str,
-    title: str,
+    exercise: Exercise,
     run: RunResult,
     review: tuple[ReviewCheck, ...],
     weights: dict[str, float],
     pass_mark: float,
 ) -> ExerciseGrade:
-    """Apply the rubric to one exercise."""
+    """Apply the rubric to one exercise, as its kind weighs the outcomes."""
+    kind = exercise.kind
     correctness = [o for o in run.outcomes if o.category == "correctness"]
     performance = [o for o in run.outcomes if o.category == "performance"]
-    all_correct = bool(correctness) and all(o.passed for o in correctness)
-    any_correct = any(o.passed for o in correctness)
+    share = kind.correctness_share(correctness)
+    all_correct = kind.performance_counts(correctness)
+    any_correct = share > 0
 
     correctness_checks = _checks(correctness)
     if not correctness and run.problem:
@@ -91,12 +94,12 @@ def score_exercise(
     readability_checks = tuple(Check(r.name, r.passed, r.message) for r in review)
     readability = sum(r.share * r.earned for r in review)
     categories = {
-        "correctness": _category(weights["correctness"], _share(correctness), correctness_checks),
+        "correctness": _category(weights["correctness"], share, correctness_checks),
         "performance": _category(
             weights["performance"],
             (_share(performance) if performance else 1.0) if all_correct else 0.0,
             _checks(performance),
-            "" if all_correct or not performance else PERFORMANCE_WITHHELD,
+            "" if all_correct else kind.performance_withheld,
         ),
         "readability": _category(weights["readability"], readability, readability_checks),
     }
@@ -109,7 +112,14 @@ def score_exercise(
             for key, value in categories.items()
         }
     return ExerciseGrade(
-        name, title, categories, pass_mark, run.problem, run.refused, run.not_started
+        exercise.name,
+        exercise.title,
+        categories,
+        pass_mark,
+        run.problem,
+        run.refused,
+        run.not_started,
+        exercise.kind_name,
     )
 
 

@@ -30,6 +30,17 @@ class Graded:
         return next(e for e in self.report["exercises"] if e["name"] == name)
 
 
+def run(root: Path, module: str, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    """``python -m module args`` in the repository ``root``, as its nox session would run it."""
+    return subprocess.run(
+        [sys.executable, "-m", module, *map(str, args)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 def run_grader(*args: str | Path, root: Path = ROOT, report: Path | None = None) -> Graded:
     """Run ``python -m grader`` in a fresh process, with ``--json`` when ``report`` is given."""
     command = [sys.executable, "-m", "grader", *map(str, args), "--root", str(root)]

@@ -10,7 +10,7 @@ import pytest
 
 from grader.cli import main
 from grader.collect import Outcome, RunResult
-from grader.config import ConfigError, load_config
+from grader.config import ConfigError, Exercise, load_config
 from grader.report import Report, render_json, render_markdown, render_terminal
 from grader.review import ReviewCheck
 from grader.score import ExerciseGrade, score_exercise
@@ -34,8 +34,14 @@ def outcomes(correct: tuple[bool, ...], timing: tuple[bool, ...] = ()) -> RunRes
     return RunResult(tuple(tests))
 
 
-def grade(run: RunResult, review: tuple[ReviewCheck, ...] = CLEAN_REVIEW) -> ExerciseGrade:
-    return score_exercise("demo", "Demo", run, review, WEIGHTS, pass_mark=70)
+def exercise(name: str, kind: str = "implement") -> Exercise:
+    return Exercise(name, name.title(), "easy", (), (), kind_name=kind)
+
+
+def grade(
+    run: RunResult, review: tuple[ReviewCheck, ...] = CLEAN_REVIEW, kind: str = "implement"
+) -> ExerciseGrade:
+    return score_exercise(exercise("demo", kind), run, review, WEIGHTS, pass_mark=70)
 
 
 # --- Rubric -------------------------------------------------------------------------------------
@@ -91,7 +97,7 @@ def test_pass_mark_decides_pass() -> None:
 def report() -> Report:
     good = grade(outcomes((True,), (True,)))
     bad = score_exercise(
-        "broken", "Broken", outcomes((True, False), (True,)), CLEAN_REVIEW, WEIGHTS, 70
+        exercise("broken"), outcomes((True, False), (True,)), CLEAN_REVIEW, WEIGHTS, 70
     )
     return Report((good, bad), impl="exercises/", pass_mark=70)
 

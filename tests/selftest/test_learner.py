@@ -13,18 +13,7 @@ from pathlib import Path
 import pytest
 
 from grader.export import CANDIDATE_WORKFLOW
-from tests.selftest.conftest import ROOT, commit_all, copy_repo
-
-
-def run(root: Path, module: str, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    """``python -m module args`` in the repository ``root``, as its nox session would run it."""
-    return subprocess.run(
-        [sys.executable, "-m", module, *map(str, args)],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+from tests.selftest.conftest import ROOT, commit_all, copy_repo, run
 
 
 def assert_one_line_error(done: subprocess.CompletedProcess[str], text: str) -> None:

@@ -49,7 +49,9 @@ def grade_as_exercise(
     exercise = module.parent.name
     impl = tmp_path / "impl"
     impl.mkdir()
-    shutil.copy(module, impl / f"{exercise}.py")
+    chosen = load_config(ROOT).exercise(exercise)
+    assert chosen is not None, f"tests/mutants/{exercise}/: no such exercise in the catalogue"
+    shutil.copy(module, impl / chosen.module_file)
     early = ["--stop-after", stop_after] if stop_after else []
     graded = run_grader(
         exercise, "--impl", impl, "--jobs", "1", *early, report=tmp_path / "report.json"

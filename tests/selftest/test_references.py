@@ -1,13 +1,22 @@
-"""Every reference solution earns full marks, and every untouched stub earns nothing."""
+"""Every reference solution earns full marks, and every untouched stub earns what its kind says.
+
+An untouched stub earns nothing, except a ``debug`` exercise's: its buggy module runs, fails every
+test that reproduces its bug report, passes every other, and stays below the pass mark.
+"""
 
 from __future__ import annotations
+
+import subprocess
+import sys
 
 import pytest
 
 from grader.config import load_config
+from grader.kinds.rewrite import ORIGINALS, REPRODUCES
 from tests.selftest.conftest import ROOT, Graded, run_grader
 
-NAMES = [exercise.name for exercise in load_config(ROOT).catalogue]
+CONFIG = load_config(ROOT)
+NAMES = [exercise.name for exercise in CONFIG.catalogue]
 
 
 @pytest.fixture(scope="module")
@@ -32,8 +41,36 @@ def test_reference_scores_full_marks(references: Graded, name: str) -> None:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_untouched_stub_scores_nothing(stubs: Graded, name: str) -> None:
-    assert stubs.exercise(name)["score"] == 0, f"{name}: {stubs.output}"
+def test_untouched_stub_scores_what_its_kind_says(stubs: Graded, name: str) -> None:
+    exercise = CONFIG.exercise(name)
+    assert exercise is not None
+    score = stubs.exercise(name)["score"]
+    if exercise.kind.stub_earns == "nothing":
+        assert score == 0, f"{name}: {stubs.output}"
+    else:
+        assert score < CONFIG.pass_mark, f"{name}: the buggy module passes: {stubs.output}"
+
+
+def reproducing_run(name: str, selection: str) -> subprocess.CompletedProcess[str]:
+    """pytest on the untouched module, only the tests ``selection`` (a -m expression) picks."""
+    command = [sys.executable, "-m", "pytest", f"tests/test_{name}.py", "--impl=exercises",
+               "-m", selection, "-q", "-p", "no:cacheprovider", "--no-header"]  # fmt: skip
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+
+
+DEBUG = [exercise.name for exercise in CONFIG.catalogue if exercise.kind_name == "debug"]
+
+
+@pytest.mark.parametrize("name", DEBUG)
+def test_a_debug_stub_fails_every_reproducing_test_and_passes_the_others(name: str) -> None:
+    reproducing = reproducing_run(name, REPRODUCES)
+    assert " passed" not in reproducing.stdout and " failed" in reproducing.stdout, (
+        f"{name}: a test marked {REPRODUCES} passes on the buggy module:\n{reproducing.stdout}"
+    )
+    others = reproducing_run(name, f"not {REPRODUCES} and not timing")
+    assert others.returncode == 0, (
+        f"{name}: a pass-to-pass test fails on the buggy module:\n" + (others.stdout[-2000:])
+    )
 
 
 def test_report_has_the_documented_json_shape(references: Graded) -> None:
@@ -51,9 +88,29 @@ def test_report_has_the_documented_json_shape(references: Graded) -> None:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_stub_and_reference_share_the_statement(name: str) -> None:
-    stub = (ROOT / "exercises" / f"{name}.py").read_text()
-    reference = (ROOT / "solutions" / f"{name}.py").read_text()
+    exercise = CONFIG.exercise(name)
+    assert exercise is not None
+    stub = (ROOT / "exercises" / exercise.module_file).read_text()
+    reference = (ROOT / "solutions" / exercise.module_file).read_text()
     assert stub.split('"""')[1] == reference.split('"""')[1], f"{name}: docstrings differ"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_given_files_are_what_the_learner_starts_from(name: str) -> None:
+    """A rewrite's original is the stub, byte for byte; a tests exercise's module is finished."""
+    exercise = CONFIG.exercise(name)
+    assert exercise is not None
+    for given in exercise.kind.given_files(name):
+        copy = ROOT / given
+        assert copy.is_file(), f"{name}: {given} is missing"
+        if given.startswith(ORIGINALS.as_posix()):
+            assert copy.read_bytes() == (ROOT / "exercises" / f"{name}.py").read_bytes(), (
+                f"{name}: {given} differs from exercises/{name}.py: copy the starting point"
+            )
+        else:
+            assert copy.read_bytes() == (ROOT / "solutions" / f"{name}.py").read_bytes(), (
+                f"{name}: {given} differs from solutions/{name}.py: it is the finished module"
+            )
 
 
 def test_exit_status_says_whether_everything_passed(references: Graded, stubs: Graded) -> None:
