@@ -120,8 +120,13 @@ def grade(session: nox.Session) -> None:
 
 @nox.session(venv_backend="none")  # runs in the shared grading environment
 def tests(session: nox.Session) -> None:
-    """Run the exercise tests with pytest (posargs go to pytest, e.g. --impl DIR or -k NAME)."""
-    run_command(session, "pytest", "tests", "--ignore=tests/selftest")
+    """Run pytest: the exercise tests, or the files named (such as your own test suite).
+
+    posargs go to pytest: ``-k NAME``, ``--impl DIR``, or a file, as in
+    ``nox -s tests -- exercises/test_parse_duration.py``.
+    """
+    named = any(Path(arg.split("::")[0]).exists() for arg in session.posargs)
+    run_command(session, "pytest", *([] if named else ["tests", "--ignore=tests/selftest"]))
 
 
 @nox.session
