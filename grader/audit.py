@@ -41,6 +41,7 @@ FORBIDDEN_MODULES = {
     "builtins": "the interpreter's built-ins",
     "ctypes": "raw memory access",
     "signal": "the signals that stop hung tests",
+    "tracemalloc": "the memory measurement",
 }
 FORBIDDEN_CALLS = {
     "__import__": "imports a module by name at run time",
