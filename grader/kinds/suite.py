@@ -37,8 +37,6 @@ if TYPE_CHECKING:
 
 CHAFF = Path("tests") / "chaff"
 WHEAT = Path("tests") / "wheat"
-
-
 FINISHED = "runs clean on the finished module"
 SUITES_AT_ONCE = 2  # runs of one exercise's suite side by side
 SUITE_LIMIT = 5.0  # the suite may take this many times as long as the reference suite
@@ -251,7 +249,7 @@ def _with_docstring_of(path: Path, run: Run) -> str:
     ):
         return source
     lines = source.splitlines(keepends=True)
-    return f'"""{wanted}"""\n' + "".join(lines[first.end_lineno :])
+    return f"{wanted!r}\n" + "".join(lines[first.end_lineno :])  # a literal for any text
 
 
 def _modules(folder: Path) -> list[Path]:
