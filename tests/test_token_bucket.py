@@ -5,7 +5,7 @@ are powers of two, times in eighths of a second, tokens in quarters), every answ
 try_acquire and acquire(timeout=0) is compared with a model of the specification, by a property
 over schedules and by a state machine; example tests pin each bug a reviewer would name; threads
 contest many small buckets to catch lost updates; acquire's waiting is checked with the real
-clock at rates of 100 to 400 tokens per second, so nothing sleeps for long. Performance
+clock at rates of 10 to 400 tokens per second, so that no wait lasts half a second. Performance
 (``timing``): how long acquire waits against an Event wait of the same length, the CPU a waiting
 thread uses, try_acquire while another thread waits, the timeout under contention, and the cost
 of a call by idle time and against neutral work.
@@ -93,24 +93,23 @@ def returns_within(seconds: float, what: str, call: Callable[[], T]) -> T:
     A wrong bucket can wait forever (for a notification nobody sends, or for a fake clock that
     never moves); this keeps such a call from hanging the test run.
     """
-    outcome: list[tuple[bool, object]] = []
+    results: list[T] = []
+    errors: list[BaseException] = []
 
     def body() -> None:
         try:
-            outcome.append((True, call()))
+            results.append(call())
         except BaseException as error:
-            outcome.append((False, error))
+            errors.append(error)
 
     thread = threading.Thread(target=body, daemon=True)
     thread.start()
     thread.join(seconds)
-    if not outcome:
+    if errors:
+        raise errors[0]
+    if not results:
         pytest.fail(f"{what} had not returned after {seconds:g}s", pytrace=False)
-    returned, value = outcome[0]
-    if not returned:
-        assert isinstance(value, BaseException)
-        raise value
-    return value  # type: ignore[return-value]
+    return results[0]
 
 
 # --- The model ---------------------------------------------------------------------------------
@@ -144,7 +143,9 @@ def call(bucket: exercise.TokenBucket, method: Method, tokens: float) -> bool:
 
 
 def show(method: Method, tokens: float) -> str:
-    return f"try_acquire({tokens:g})" if method == "try_acquire" else f"acquire({tokens:g}, 0)"
+    return (
+        f"try_acquire({tokens:g})" if method == "try_acquire" else f"acquire({tokens:g}, timeout=0)"
+    )
 
 
 @dataclass
@@ -293,7 +294,9 @@ class BucketMachine(RuleBasedStateMachine):
     def acquire_without_waiting(self, quarters: int) -> None:
         tokens = min(quarters / 4, self.model.capacity)
         self.clock.checkpoint()
-        self.check(f"acquire({tokens:g}, timeout=0)", self.bucket.acquire(tokens, 0), tokens)
+        self.check(
+            f"acquire({tokens:g}, timeout=0)", self.bucket.acquire(tokens, timeout=0), tokens
+        )
 
     @invariant()
     def no_window_grants_too_much(self) -> None:
@@ -412,6 +415,69 @@ def test_acquire_gives_up_at_once_when_the_tokens_cannot_come_in_time() -> None:
         lambda: bucket.acquire(1, timeout=100),
     )
     assert got is False, f"acquire(1, timeout=100) returned {got!r} with the token 1,024 s away"
+
+
+class ClockThatJumpsAfterASleep:
+    """A clock that stands still, but has moved ``jump`` seconds once the bucket has slept.
+
+    Once armed (just before the call under test), it reads START until a reading comes more
+    than PAUSE of real time after the previous one (the bucket slept), and START + ``jump``
+    from then on: exact values, moved only by a sleep.
+    """
+
+    PAUSE = 0.005  # seconds of real time between two readings that count as a sleep
+
+    def __init__(self, jump: float) -> None:
+        self.now = START
+        self.jump = jump
+        self.armed = False
+        self.last_read = 0.0
+
+    def arm(self) -> None:
+        self.armed = True
+        self.last_read = perf_counter()
+
+    def __call__(self) -> float:
+        real = perf_counter()
+        if self.armed and real - self.last_read > self.PAUSE:
+            self.now = START + self.jump
+        self.last_read = real
+        return self.now
+
+
+def test_tokens_due_exactly_at_the_deadline_are_waited_for() -> None:
+    clock = ClockThatJumpsAfterASleep(1 / 64)
+    bucket = TokenBucket(64, 1, clock=clock)
+    bucket.try_acquire(1)
+
+    def acquire_one() -> bool:
+        clock.arm()
+        return bucket.acquire(1, timeout=1 / 64)
+
+    got = returns_within(2, "rate=64, emptied: acquire(1, timeout=1/64)", acquire_one)
+    assert got is True, (
+        f"rate=64, emptied: acquire(1, timeout=1/64) returned {got!r}: the token arrives exactly "
+        "at the deadline, which is in time, so it must wait for it and return True"
+    )
+
+
+def test_one_token_is_the_default() -> None:
+    bucket, _ = bucket_at(1, 2)
+    answers = [bucket.try_acquire(), bucket.acquire(timeout=0), bucket.try_acquire()]
+    answers.append(bucket.acquire(timeout=0))
+    assert answers == [True, True, False, False], (
+        f"capacity=2: try_acquire(), acquire(timeout=0), try_acquire(), acquire(timeout=0) "
+        f"returned {answers}, expected [True, True, False, False]: the default is one token"
+    )
+
+
+def test_the_arguments_are_as_the_statement_names_them() -> None:
+    clock = FakeClock()
+    bucket = TokenBucket(rate=2, capacity=4, clock=clock)
+    assert bucket.try_acquire(tokens=4), "TokenBucket(rate=2, capacity=4).try_acquire(tokens=4)"
+    assert bucket.acquire(tokens=0, timeout=0), "acquire(tokens=0, timeout=0) must work"
+    with pytest.raises(TypeError):
+        TokenBucket(2, 4, clock)  # type: ignore[call-arg]
 
 
 def test_acquire_takes_tokens_that_are_there_without_waiting() -> None:
@@ -748,7 +814,7 @@ def calls_after_idle(method: Method, idle: float, count: int) -> Callable[[], No
 
 
 @pytest.mark.timing
-@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("method", METHODS, ids=["try_acquire", "acquire"])
 def test_a_call_costs_the_same_after_a_long_idle_time(method: Method) -> None:
     name = "try_acquire(1)" if method == "try_acquire" else "acquire(1)"
     ratio = growth_ratio(
@@ -787,7 +853,7 @@ def calls_on_a_fast_bucket(method: Method, count: int) -> Callable[[], None]:
 
 
 @pytest.mark.timing
-@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("method", METHODS, ids=["try_acquire", "acquire"])
 def test_a_call_costs_a_small_factor_of_a_locked_dict_write(method: Method) -> None:
     name = "try_acquire(1)" if method == "try_acquire" else "acquire(1)"
     neutral, ours = best_times(
