@@ -857,7 +857,8 @@ def test_the_default_concurrency_is_50() -> None:
 
 
 def test_concurrency_and_per_second_are_keyword_only() -> None:
-    call: Any = fetch_all  # the call below is wrong on purpose
+    call: Any = fetch_all  # the second call below is wrong on purpose
+    call(["a"], FakeTransport({}), concurrency=2).close()  # by keyword: accepted (and closed)
     with pytest.raises(TypeError):
         call(["a"], FakeTransport({}), 2).close()  # a coroutine made anyway is closed unawaited
 
