@@ -124,8 +124,8 @@ def shared(factory: Factory) -> Callable[[], None]:
 
 def rate_limited(factory: Factory) -> Callable[[], None]:
     def run() -> None:
-        bucket = factory(RATE, 1)
-        bucket.try_acquire()  # empty: every acquire below waits for its token
+        bucket = factory(RATE, 5)
+        bucket.try_acquire(5)  # empty: the acquires below wait for their tokens
         for _ in range(ACQUIRES):
             bucket.acquire()
 

@@ -66,6 +66,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from typing import NoReturn
 
 
 class TokenBucket:
@@ -97,13 +98,15 @@ class TokenBucket:
 
     def try_acquire(self, tokens: float = 1.0) -> bool:
         """Take ``tokens`` if they are in the bucket now; never wait."""
-        self._check(tokens)
+        if not 0 <= tokens <= self._capacity:  # inline: this is the hot path
+            self._refuse(tokens)
         with self._lock:
             return self._take(tokens, self._clock())
 
     def acquire(self, tokens: float = 1.0, timeout: float | None = None) -> bool:
         """Take ``tokens``, sleeping until they arrive; False if they cannot by the deadline."""
-        self._check(tokens)
+        if not 0 <= tokens <= self._capacity:
+            self._refuse(tokens)
         if timeout is not None and timeout < 0:
             raise ValueError(f"timeout must not be negative, got {timeout!r}")
         deadline = None if timeout is None else self._clock() + timeout
@@ -117,9 +120,9 @@ class TokenBucket:
                 return False  # the tokens cannot be there in time: do not wait for nothing
             time.sleep(wait)  # outside the lock: other callers go on meanwhile
 
-    def _check(self, tokens: float) -> None:
-        if not 0 <= tokens <= self._capacity:
-            raise ValueError(f"tokens must be between 0 and {self._capacity:g}, got {tokens!r}")
+    def _refuse(self, tokens: float) -> NoReturn:
+        """Raise the ValueError for an amount of tokens outside [0, capacity]."""
+        raise ValueError(f"tokens must be between 0 and {self._capacity:g}, got {tokens!r}")
 
     def _take(self, tokens: float, now: float) -> bool:
         """Refill up to ``now``, then take ``tokens`` if they are there (the lock is held)."""
