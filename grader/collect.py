@@ -19,8 +19,9 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
+from grader import worker
 from grader.config import Config, Exercise
 
 GRADER_HOME = Path(__file__).resolve().parent.parent
@@ -51,9 +52,21 @@ class RunResult:
     not_started: bool = False  # an untouched stub: nothing ran
 
 
+class TestProcess(Protocol):
+    """A running test process: a :class:`subprocess.Popen` or a :class:`worker.WorkerRun`."""
+
+    @property
+    def pid(self) -> int: ...
+
+    @property
+    def returncode(self) -> int | None: ...
+
+    def wait(self, timeout: float | None = None) -> int: ...
+
+
 # Test processes now running, so that Ctrl-C can end them: each runs in a session of its own,
 # out of reach of the terminal's signal.
-_running: set[subprocess.Popen[bytes]] = set()
+_running: set[TestProcess] = set()
 _running_lock = threading.Lock()
 
 
@@ -157,31 +170,44 @@ def run_pytest(
         # only place besides the caches where the guard lets anything be written.
         "TMPDIR": str(scratch_tmp),
     }
-    with output_path.open("wb") as output:
-        process = subprocess.Popen(
+    process = start(command, root, env, output_path)
+    with _running_lock:
+        _running.add(process)
+    try:
+        if on_event is None:
+            timed_out = _wait(process, config.exercise_timeout)
+        else:
+            timed_out = _follow(process, config.exercise_timeout, events_path, on_event)
+    finally:
+        with _running_lock:
+            _running.discard(process)
+    events = _read_events(events_path)
+    code = process.wait()  # already ended: this is its exit code
+    return interpret(events, code, timed_out, config, _tail(output_path))
+
+
+def start(command: list[str], cwd: Path, env: dict[str, str], output: Path) -> TestProcess:
+    """Start ``python -m pytest ...``: a fork of the warm worker, or else a fresh process.
+
+    Either way it runs in a session of its own, so that a timeout can kill whatever the
+    submission started, with its output in ``output``.
+    """
+    warm = worker.launch(command[3:], cwd, env, output)
+    if warm is not None:
+        return warm
+    with output.open("wb") as file:
+        return subprocess.Popen(
             command,
-            cwd=root,
+            cwd=cwd,
             env=env,
             stdin=subprocess.DEVNULL,
-            stdout=output,
+            stdout=file,
             stderr=subprocess.STDOUT,
-            start_new_session=True,  # so a timeout can kill whatever the submission started
+            start_new_session=True,
         )
-        with _running_lock:
-            _running.add(process)
-        try:
-            if on_event is None:
-                timed_out = _wait(process, config.exercise_timeout)
-            else:
-                timed_out = _follow(process, config.exercise_timeout, events_path, on_event)
-        finally:
-            with _running_lock:
-                _running.discard(process)
-    events = _read_events(events_path)
-    return interpret(events, process.returncode, timed_out, config, _tail(output_path))
 
 
-def _wait(process: subprocess.Popen[bytes], timeout: float) -> bool:
+def _wait(process: TestProcess, timeout: float) -> bool:
     """Wait for the process; kill its whole session after ``timeout`` s. Return True if killed."""
     try:
         process.wait(timeout=timeout)
@@ -202,7 +228,7 @@ def hidden_tests(pack: Path | None, exercise: Exercise) -> list[Path]:
 
 
 def _follow(
-    process: subprocess.Popen[bytes],
+    process: TestProcess,
     timeout: float,
     events_path: Path,
     on_event: Callable[[dict[str, Any]], None],
