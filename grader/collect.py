@@ -17,7 +17,9 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -28,6 +30,8 @@ GRADER_HOME = Path(__file__).resolve().parent.parent
 OUTPUT_TAIL = 1_500  # characters of pytest's own output kept to explain a broken run
 FOLLOW_SECONDS = 0.05  # how often a followed run's new events are read
 FILE_LINE = re.compile(r'File "([^"]+)", line (\d+)')
+CATEGORIES = ("correctness", "performance")  # the tests' categories, in the order they run
+NOT_TIMED = "not timed: performance counts only once every correctness test passes"
 
 
 @dataclass(frozen=True)
@@ -70,8 +74,12 @@ _running: set[TestProcess] = set()
 _running_lock = threading.Lock()
 
 
+_interrupted = threading.Event()  # Ctrl-C: no new test process starts
+
+
 def kill_running() -> None:
-    """End every test process still running, with whatever it started."""
+    """End every test process still running, with whatever it started; start no more."""
+    _interrupted.set()
     with _running_lock:
         for process in _running:
             with contextlib.suppress(ProcessLookupError):
@@ -87,26 +95,85 @@ def run_tests(
     stop_after: str | None = None,
     on_event: Callable[[dict[str, Any]], None] | None = None,
     hidden: Path | None = None,
+    slots: threading.Semaphore | None = None,
 ) -> RunResult:
-    """Run ``exercise``'s tests against ``impl_dir`` in a new process; scratch files in workdir.
+    """Run ``exercise``'s tests against ``impl_dir``; scratch files in ``workdir``.
+
+    The correctness tests and the timing tests run in two processes side by side, each taking
+    one of ``slots`` (the grade's processes at once). Timing counts only once every correctness
+    test passes, so the timing run ends at the first correctness test that fails, and its tests
+    read "not timed", as they would in one process.
 
     ``stop_after`` names a category whose first failed test ends the run (the self-test's
     mutants need no more to be caught). ``on_event`` hears each event as the process writes it,
     for a watcher that shows the first failure at once.
     """
-    return run_pytest(
-        config,
-        [config.root / exercise.test_file, *hidden_tests(hidden, exercise)],
-        impl_dir / exercise.module_file,
-        workdir=workdir,
-        cache_dir=cache_dir,
-        options=[
-            f"--impl={impl_dir}",
-            *([f"--kata-hidden={hidden}"] if hidden else []),
-            *([f"--kata-stop-after={stop_after}"] if stop_after else []),
-        ],
-        on_event=on_event,
-    )
+    moot = threading.Event()  # a correctness test failed: the timing run cannot count
+    begun = threading.Event()  # the correctness run has its slot: it goes first
+
+    def follow(category: str, event: dict[str, Any]) -> None:
+        if category == "correctness" and _fails(event):
+            moot.set()
+        if on_event is not None:
+            on_event(event)
+
+    def part(category: str) -> RunResult:
+        if category == "performance":
+            begun.wait()
+        try:
+            folder = workdir / category
+            folder.mkdir()
+            return run_pytest(
+                config,
+                [config.root / exercise.test_file, *hidden_tests(hidden, exercise)],
+                impl_dir / exercise.module_file,
+                workdir=folder,
+                cache_dir=cache_dir,
+                options=[
+                    f"--impl={impl_dir}",
+                    f"--kata-part={category}",
+                    *([f"--kata-hidden={hidden}"] if hidden else []),
+                    *([f"--kata-stop-after={stop_after}"] if stop_after else []),
+                ],
+                on_event=partial(follow, category),
+                slots=slots,
+                cancel=moot if category == "performance" else None,
+                on_start=begun.set if category == "correctness" else None,
+            )
+        finally:
+            begun.set()  # even if the correctness run could not start
+
+    with ThreadPoolExecutor(max_workers=len(CATEGORIES)) as pool:
+        correctness, performance = pool.map(part, CATEGORIES)
+    return combine(correctness, performance)
+
+
+def _fails(event: dict[str, Any]) -> bool:
+    """Whether ``event`` shows that a correctness run cannot pass."""
+    kind = event.get("event")
+    return kind in ("collect_error", "tampered") or (kind == "result" and not event.get("passed"))
+
+
+def combine(correctness: RunResult, performance: RunResult) -> RunResult:
+    """One exercise's result from its correctness run and its timing run.
+
+    Both runs collect every test, in the same order, and each runs its own category's. A
+    timing test that the timing run did not finish reads "not run", with that run's reason.
+    """
+    if correctness.refused or not correctness.outcomes or performance.refused:
+        return performance if performance.refused and not correctness.refused else correctness
+    correct = all(o.passed for o in correctness.outcomes if o.category == "correctness")
+    missing = f"not run: {performance.problem or 'the timing run ended before this test'}"
+    timed = list(performance.outcomes)
+    if len(timed) != len(correctness.outcomes):
+        timed = [replace(o, passed=False, message=missing) for o in correctness.outcomes]
+    outcomes = tuple(
+        mine if mine.category == "correctness"
+        else theirs if correct
+        else replace(mine, passed=False, message=NOT_TIMED)
+        for mine, theirs in zip(correctness.outcomes, timed, strict=True)
+    )  # fmt: skip
+    return RunResult(outcomes, correctness.problem or (performance.problem if correct else None))
 
 
 def run_pytest(
@@ -119,12 +186,16 @@ def run_pytest(
     options: Sequence[str] = (),
     on_event: Callable[[dict[str, Any]], None] | None = None,
     suite: Path | None = None,
+    slots: threading.Semaphore | None = None,
+    cancel: threading.Event | None = None,
+    on_start: Callable[[], None] | None = None,
 ) -> RunResult:
     """Run ``tests`` with the grader's plugin, guarding the process against ``submission``.
 
     ``suite`` is the folder of a learner's own test suite (the ``tests`` kind): the run is rooted
     there, with the settings the grader wrote into it, and the suite may import the test
-    machinery that a module under test never may.
+    machinery that a module under test never may. The process waits for one of ``slots``; once
+    ``cancel`` is set it is not started, or is ended, and its result does not count.
     """
     events_path = workdir / "events.jsonl"
     output_path = workdir / "pytest-output.txt"
@@ -170,17 +241,22 @@ def run_pytest(
         # only place besides the caches where the guard lets anything be written.
         "TMPDIR": str(scratch_tmp),
     }
-    process = start(command, root, env, output_path)
-    with _running_lock:
-        _running.add(process)
-    try:
-        if on_event is None:
-            timed_out = _wait(process, config.exercise_timeout)
-        else:
-            timed_out = _follow(process, config.exercise_timeout, events_path, on_event)
-    finally:
+    with slots or contextlib.nullcontext():
+        if on_start is not None:
+            on_start()
+        if (cancel is not None and cancel.is_set()) or _interrupted.is_set():
+            return RunResult((), "cancelled")
+        process = start(command, root, env, output_path)
         with _running_lock:
-            _running.discard(process)
+            _running.add(process)
+        try:
+            if on_event is None:
+                timed_out = _wait(process, config.exercise_timeout)
+            else:
+                timed_out = _follow(process, config.exercise_timeout, events_path, on_event, cancel)
+        finally:
+            with _running_lock:
+                _running.discard(process)
     events = _read_events(events_path)
     code = process.wait()  # already ended: this is its exit code
     return interpret(events, code, timed_out, config, _tail(output_path))
@@ -232,8 +308,12 @@ def _follow(
     timeout: float,
     events_path: Path,
     on_event: Callable[[dict[str, Any]], None],
+    cancel: threading.Event | None = None,
 ) -> bool:
-    """Like :func:`_wait`, passing each complete event line on as soon as it is written."""
+    """Like :func:`_wait`, passing each complete event line on as soon as it is written.
+
+    Once ``cancel`` is set, the process is ended as if it had timed out.
+    """
     give_up_at = time.monotonic() + timeout
     offset = 0
     while True:
@@ -245,7 +325,7 @@ def _follow(
         offset = _pass_on_new_events(events_path, offset, on_event)
         if finished:
             return False
-        if time.monotonic() > give_up_at:
+        if time.monotonic() > give_up_at or (cancel is not None and cancel.is_set()):
             return _wait(process, 0)
 
 

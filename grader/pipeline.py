@@ -1,7 +1,8 @@
 """Grade exercises: audit, then tests and review side by side, then the rubric. Several at once.
 
-Each exercise's tests run in a pytest process of their own (:mod:`grader.collect`), up to
-``jobs`` processes at a time, so isolation and limits are exactly those of grading one by one.
+Each exercise's tests run in pytest processes of their own (:mod:`grader.collect`: correctness
+and timing side by side), up to ``jobs`` processes at a time across the whole grade, so isolation
+and limits are exactly those of grading one by one.
 The readability review of every module runs once for the whole batch, beside the tests: one
 ruff and one mypy process rather than one per exercise. An untouched stub (every function still
 ``raise NotImplementedError``) is not run at all and reads "not started". What the learner
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
@@ -35,7 +37,7 @@ class Options:
     """How to grade: how many exercises at once, and where a self-test may stop early."""
 
     jobs: int = max(1, os.cpu_count() or 1)
-    stop_after: str | None = None  # a category: end a run at its first failed test
+    stop_after: str | None = None  # a category: end a run at its first failed test, unreviewed
     on_event: Callable[[str, dict[str, Any]], None] | None = None  # (exercise, event) as written
     hidden: Path | None = None  # a lead's pack of hidden tests, added to each exercise's own
 
@@ -66,11 +68,14 @@ def grade_many(
             done[exercise.name] = early
     modules = [impl_dir / exercise.module_file for exercise in runnable]
     cache = config.root / CACHE
+    slots = threading.BoundedSemaphore(options.jobs)  # test processes at once, in every kind
     with (
         tempfile.TemporaryDirectory(prefix="kata-") as scratch,
-        ThreadPoolExecutor(max_workers=options.jobs + 1) as pool,
+        ThreadPoolExecutor(max_workers=len(runnable) + 1) as pool,
     ):
-        reviewed = pool.submit(review_many, modules, config.root, cache / "mypy")
+        # A self-test run that stops early asks only whether a category loses points.
+        to_review = [] if options.stop_after else modules
+        reviewed = pool.submit(review_many, to_review, config.root, cache / "mypy")
         runs: dict[Future[RunResult], Exercise] = {}
         for exercise in runnable:
             workdir = Path(scratch) / exercise.name
@@ -85,6 +90,7 @@ def grade_many(
                 options.stop_after,
                 None if follow is None else partial(follow, exercise.name),
                 options.hidden,
+                slots,
             )
             future = pool.submit(exercise.kind.run, run)
             runs[future] = exercise

@@ -32,6 +32,7 @@ from typing import IO, Any
 
 import pytest
 
+from grader.collect import NOT_TIMED
 from grader.guard import Guard
 
 PERFORMANCE_MARKER = "timing"
@@ -39,7 +40,6 @@ TAGS = ("reproduces",)  # markers a kind weighs by (a debug exercise's reproduci
 MESSAGE_LIMIT = 4_000
 NOISE = re.compile(r"^\s*\+.* at 0x[0-9a-f]+>")
 
-NOT_TIMED = "not timed: performance counts only once every correctness test passes"
 TIMED_OUT = "the test did not finish in time"
 TIMEOUTS_BEFORE_STOP = 2  # a submission that hangs twice would hang in every test: stop early
 HIDDEN_FAILED = "failed (a hidden test: what it checks stays with the lead)"
@@ -88,6 +88,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="end the run at the first failed test of this category",
     )
     group.addoption(
+        "--kata-no-shrink",
+        action="store_true",
+        help="find failing hypothesis examples without shrinking them: only whether a test "
+        "fails matters",
+    )
+    group.addoption(
+        "--kata-part",
+        choices=["correctness", "performance"],
+        metavar="CATEGORY",
+        help="run only the tests of this category (the grader runs the two side by side)",
+    )
+    group.addoption(
         "--kata-hidden",
         action="append",
         default=[],
@@ -109,6 +121,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.hookimpl(trylast=True)  # after hypothesis's plugin has loaded the grade profile
 def pytest_configure(config: pytest.Config) -> None:
     """Start streaming events when ``--kata-events`` is given."""
     memory = config.getoption("kata_memory_mb")
@@ -122,6 +135,9 @@ def pytest_configure(config: pytest.Config) -> None:
     if path:
         stream = EventStream(open(path, "a", encoding="utf-8"))  # noqa: SIM115
         stream.stop_after = config.getoption("kata_stop_after")
+        if stream.stop_after or config.getoption("kata_no_shrink"):
+            find_without_shrinking()
+        stream.part = config.getoption("kata_part")
         stream.hidden = tuple(Path(folder).resolve() for folder in config.getoption("kata_hidden"))
         submissions = config.getoption("kata_submission")
         if submissions:  # before any test module, so before the submission is imported
@@ -134,6 +150,20 @@ def pytest_configure(config: pytest.Config) -> None:
         seconds = float(config.getoption("timeout", None) or 0)
         if seconds:  # pytest-timeout's limit, then as long again for it to take effect
             stream.watchdog = Watchdog(stream, grace=seconds + max(seconds, 1.0))
+
+
+def find_without_shrinking() -> None:
+    """Find a failing hypothesis example but do not shrink it (``--kata-no-shrink``).
+
+    A run that stops at its first failure only has to show that a test fails; shrinking the
+    example (seconds for a state machine) would change nothing but the time it takes.
+    """
+    from hypothesis import Phase, settings
+
+    current = settings()  # the profile loaded, with no changes
+    quick = [phase for phase in current.phases if phase is not Phase.shrink]
+    settings.register_profile("kata-stop-early", current, phases=quick)
+    settings.load_profile("kata-stop-early")
 
 
 def category(item: pytest.Item) -> str:
@@ -155,6 +185,8 @@ class EventStream:
         self.watchdog: Watchdog | None = None
         self.guard: Guard | None = None
         self.stop_after: str | None = None
+        self.part: str | None = None  # run only this category's tests
+        self.announced: list[pytest.Item] = []  # every test collected, run here or not
         self.hidden: tuple[Path, ...] = ()
 
     def is_hidden(self, item: pytest.Item) -> bool:
@@ -185,12 +217,21 @@ class EventStream:
         if report.failed:
             self.emit(event="collect_error", message=collect_error_lines(report.longreprtext))
 
-    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
-        """Run the timing tests last, so they can be left out once a correctness test failed."""
+    def pytest_collection_modifyitems(
+        self, config: pytest.Config, items: list[pytest.Item]
+    ) -> None:
+        """Run the timing tests last, so they can be left out once a correctness test failed.
+
+        With ``--kata-part``, only that category's tests run.
+        """
         items.sort(key=lambda item: category(item) == "performance")
+        self.announced = list(items)
+        if self.part is not None:
+            config.hook.pytest_deselected(items=[i for i in items if category(i) != self.part])
+            items[:] = [item for item in items if category(item) == self.part]
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:
-        """Announce every test that will run, with its category."""
+        """Announce every test, with its category, including those the other part runs."""
         tests = [
             {
                 "id": item.nodeid,
@@ -198,9 +239,9 @@ class EventStream:
                 "hidden": self.is_hidden(item),
                 "tags": [tag for tag in TAGS if item.get_closest_marker(tag)],
             }
-            for item in session.items
+            for item in self.announced
         ]
-        self.emit(event="collected", tests=tests)
+        self.emit(event="collected", tests=tests, part=self.part)
         self.check_guarded(session)  # the submission was imported during collection
 
     @pytest.hookimpl(wrapper=True)

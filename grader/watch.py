@@ -40,7 +40,8 @@ class Stream:
         kind = event.get("event")
         if kind == "collected":
             tests = event.get("tests", [])
-            self.correctness = {t["id"] for t in tests if t.get("category") == "correctness"}
+            # Both runs of an exercise (correctness, timing) announce every test.
+            self.correctness |= {t["id"] for t in tests if t.get("category") == "correctness"}
         elif kind == "collect_error" and not self.failure_shown:
             self.failure_shown = True
             lines = str(event.get("message", "")).splitlines() or ["no details"]
@@ -99,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for name in sorted(saved):
                 say(f"\n{name}: saved, grading...")
                 stream = Stream(name)
-                graded = grade(config, exercises[name], folder, Options(jobs=1, on_event=stream))
+                graded = grade(config, exercises[name], folder, Options(on_event=stream))
                 record_results(config, (graded,))
                 note_grades(config, (graded,))
                 print(render_compact(graded), end="", flush=True)

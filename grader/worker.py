@@ -43,6 +43,7 @@ from typing import Any, Protocol
 IDLE_SECONDS = 300.0
 START_SECONDS = 10.0  # how long a client waits for a new worker before running cold
 REPLY_SECONDS = 5.0  # how long a client waits for the fork's pid
+SOCKET_FOLDER_LENGTH = 70  # leaves room for the socket's name within the limit of 104 bytes
 # Imported by every run: the test tools and what the test modules use most. Not the plugins that
 # runs name with -p: pytest rewrites their asserts as it imports them, which it cannot do twice.
 WARM = ("pytest", "hypothesis", "hypothesis.strategies", "hypothesis.stateful", "grader.guard")
@@ -60,8 +61,15 @@ def enabled() -> bool:
 
 
 def folder() -> Path:
-    """This user's folder of worker sockets, private to them."""
-    return Path(tempfile.gettempdir()) / f"kata-workers-{os.getuid()}"
+    """This user's folder of worker sockets, private to them.
+
+    A socket's path must be short (104 bytes on macOS): a long temporary folder gives way to /tmp.
+    """
+    for base in (tempfile.gettempdir(), "/tmp"):
+        chosen = Path(base) / f"kata-workers-{os.getuid()}"
+        if len(str(chosen)) <= SOCKET_FOLDER_LENGTH:
+            return chosen
+    return chosen
 
 
 @functools.cache
@@ -117,12 +125,12 @@ class WorkerRun:
 
 
 _start_lock = threading.Lock()
-_started: list[subprocess.Popen[bytes]] = []
+_unavailable = threading.Event()
 
 
 def launch(argv: Sequence[str], cwd: Path, env: dict[str, str], output: Path) -> WorkerRun | None:
     """Run ``pytest argv`` in a fork of the warm worker; None when no worker can be had."""
-    if not enabled():
+    if not enabled() or _unavailable.is_set():
         return None
     try:
         path = socket_path()
@@ -131,6 +139,7 @@ def launch(argv: Sequence[str], cwd: Path, env: dict[str, str], output: Path) ->
             with _start_lock:
                 connection = connect(path) or _start(path, env)
         if connection is None:
+            _unavailable.set()  # no worker would start: the rest of this grade runs cold
             return None
         request = {"argv": list(argv), "cwd": str(cwd), "env": env, "output": str(output)}
         connection.settimeout(REPLY_SECONDS)
@@ -165,16 +174,16 @@ def _start(path: Path, env: dict[str, str]) -> socket.socket | None:
     info = path.parent.stat()
     if info.st_uid != os.getuid() or info.st_mode & 0o077:
         return None  # someone else's folder: no worker
-    started = subprocess.Popen(
-        [sys.executable, "-m", "grader.worker", str(path)],
+    subprocess.run(
+        [sys.executable, "-m", "grader.worker", "--detach", str(path)],
         cwd="/",  # holds no one's folder
         env={k: v for k, v in env.items() if k != "TMPDIR"},
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
-    )
-    _started.append(started)  # it outlives this process; kept so no warning says otherwise
+        check=False,
+    )  # returns at once: the worker is a detached child of that process
     give_up_at = time.monotonic() + START_SECONDS
     while time.monotonic() < give_up_at:
         connection = connect(path)
@@ -341,14 +350,22 @@ def _as_fresh_interpreter(cwd: str, env: dict[str, str]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m grader.worker SOCKET`` serves; ``--stop`` ends this user's workers."""
+    """``python -m grader.worker [--detach] SOCKET`` serves; ``--stop`` ends this user's workers.
+
+    ``--detach`` serves from a child and returns at once, so the worker belongs to no grader.
+    """
     args = list(sys.argv[1:] if argv is None else argv)
     if args == ["--stop"]:
         print(f"stopped {stop_all()} worker(s)")
         return 0
+    detach = args[:1] == ["--detach"]
+    if detach:
+        args = args[1:]
     if len(args) != 1:
-        print("usage: python -m grader.worker SOCKET | --stop", file=sys.stderr)
+        print("usage: python -m grader.worker [--detach] SOCKET | --stop", file=sys.stderr)
         return 2
+    if detach and os.fork():
+        return 0
     serve(Path(args[0]))
     return 0
 

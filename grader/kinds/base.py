@@ -8,6 +8,7 @@ says what each category means for it (:attr:`Kind.meaning`, shown in the report 
 from __future__ import annotations
 
 import ast
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ class Run:
     stop_after: str | None = None
     on_event: Callable[[dict[str, Any]], None] | None = None
     hidden: Path | None = None
+    slots: threading.Semaphore | None = None  # test processes the whole grade runs at once
 
     @property
     def module(self) -> Path:
@@ -90,6 +92,7 @@ class Kind:
             run.stop_after,
             run.on_event,
             run.hidden,
+            run.slots,
         )
 
     def correctness_share(self, outcomes: Sequence[Outcome]) -> float:

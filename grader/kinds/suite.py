@@ -221,12 +221,15 @@ def _run_suite(run: Run, version: Version, suite: Path, *, number: int) -> _Done
         folder / f"test_{name}.py",
         workdir=folder,
         cache_dir=run.cache,
-        # One failure decides a hidden version: it is caught, or a false alarm.
+        # One failure decides a hidden version: it is caught, or a false alarm. A caught buggy
+        # version's failure is never shown, so its example is not shrunk either.
         options=[
             *(f"--kata-hidden={path}" for path in secret),
             *(["--exitfirst"] if version.role != "finished" else []),
+            *(["--kata-no-shrink"] if version.role == "chaff" else []),
         ],
         suite=folder,
+        slots=run.slots,
     )
     return _Done(result, time.perf_counter() - start)
 

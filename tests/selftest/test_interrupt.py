@@ -50,7 +50,7 @@ def make_repo(root: Path) -> Path:
 
 def quick_finished(scratch: Path) -> bool:
     """Whether quick's test process has written its last event."""
-    return any('"finish"' in path.read_text() for path in scratch.glob("*/quick/events.jsonl"))
+    return any('"finish"' in path.read_text() for path in scratch.glob("*/quick/*/events.jsonl"))
 
 
 def digest(folder: Path) -> dict[str, str]:

@@ -24,7 +24,8 @@ from pathlib import Path
 import pytest
 
 from grader.config import load_config
-from tests.selftest.conftest import ROOT, run_grader
+from grader.pipeline import Options, grade
+from tests.selftest.conftest import ROOT
 
 MUTANTS = sorted((ROOT / "tests" / "mutants").glob("*/[!_]*.py"))
 ALTERNATIVES = sorted((ROOT / "tests" / "alternatives").glob("*/[!_]*.py"))
@@ -45,19 +46,22 @@ def caught_by(path: Path) -> str:
 def grade_as_exercise(
     module: Path, tmp_path: Path, stop_after: str | None = None
 ) -> dict[str, dict[str, float]]:
-    """Grade ``module`` as its folder's exercise; return the categories of the JSON report."""
-    exercise = module.parent.name
+    """Grade ``module`` as its folder's exercise; return each category's score and maximum.
+
+    The grade runs in this process, through the pipeline a learner's grade goes through, one
+    test process at a time (the mutants are graded a core each).
+    """
+    config = load_config(ROOT)
+    chosen = config.exercise(module.parent.name)
+    assert chosen is not None, f"tests/mutants/{module.parent.name}/: not in the catalogue"
     impl = tmp_path / "impl"
     impl.mkdir()
-    chosen = load_config(ROOT).exercise(exercise)
-    assert chosen is not None, f"tests/mutants/{exercise}/: no such exercise in the catalogue"
     shutil.copy(module, impl / chosen.module_file)
-    early = ["--stop-after", stop_after] if stop_after else []
-    graded = run_grader(
-        exercise, "--impl", impl, "--jobs", "1", *early, report=tmp_path / "report.json"
-    )
-    categories: dict[str, dict[str, float]] = graded.exercise(exercise)["categories"]
-    return categories
+    graded = grade(config, chosen, impl, Options(jobs=1, stop_after=stop_after))
+    return {
+        name: {"score": category.score, "max_score": category.max_score}
+        for name, category in graded.categories.items()
+    }
 
 
 Categories = dict[str, dict[str, float]]

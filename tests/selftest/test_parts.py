@@ -1,0 +1,109 @@
+"""An exercise's correctness and timing tests run side by side and grade as one process would.
+
+The timing tests count only once every correctness test passes: their run is ended at the first
+correctness failure and its tests read "not timed", whatever they did meanwhile.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from grader.collect import NOT_TIMED, Outcome, RunResult, combine
+from tests.selftest.conftest import ROOT, run_grader
+
+CORRECT = Outcome("test_adds", "correctness", True)
+WRONG = Outcome("test_adds", "correctness", False, "assert 4 == 5")
+PLACEHOLDER = Outcome("test_fast", "performance", False, "not run: the run ended before this test")
+TIMED = Outcome("test_fast", "performance", True)
+
+
+def test_the_timing_run_gives_the_timing_outcomes() -> None:
+    correctness = RunResult((CORRECT, PLACEHOLDER))
+    performance = RunResult((PLACEHOLDER, TIMED))
+    assert combine(correctness, performance) == RunResult((CORRECT, TIMED))
+
+
+def test_a_correctness_failure_makes_every_timing_test_not_timed() -> None:
+    combined = combine(RunResult((WRONG, PLACEHOLDER)), RunResult((PLACEHOLDER, TIMED)))
+    assert combined.outcomes[0] == WRONG
+    assert combined.outcomes[1].message == NOT_TIMED and not combined.outcomes[1].passed
+    assert combined.problem is None
+
+
+def test_a_timing_run_that_broke_off_says_why_its_tests_did_not_run() -> None:
+    broken = RunResult((), "the module could not be imported: RuntimeError")
+    combined = combine(RunResult((CORRECT, PLACEHOLDER)), broken)
+    assert combined.outcomes[0] == CORRECT
+    assert combined.outcomes[1].message == f"not run: {broken.problem}"
+    assert not combined.outcomes[1].passed
+    assert combined.problem == broken.problem
+
+
+def test_a_refusal_in_either_run_refuses_the_exercise() -> None:
+    refused = RunResult((), "refused: it wrote into tests/", refused=True)
+    assert combine(RunResult((CORRECT, PLACEHOLDER)), refused) == refused
+    assert combine(refused, RunResult((PLACEHOLDER, TIMED))) == refused
+
+
+TEST = '''\
+"""A correctness test that fails at once and a timing test that would take a minute."""
+
+import os
+import time
+
+import pytest
+
+from tests.submission import load
+
+module = load("{name}")
+
+
+def test_adds() -> None:
+    assert module.add(2, 2) == 4
+
+
+@pytest.mark.timing
+def test_fast() -> None:
+    time.sleep({seconds})
+    assert module.add(1, 1) == 2
+'''
+
+
+def make_repo(root: Path, seconds: float, answer: str) -> Path:
+    (root / "tests").mkdir(parents=True)
+    (root / "exercises").mkdir()
+    for support in ("__init__.py", "conftest.py", "submission.py", "timing.py"):
+        (root / "tests" / support).write_bytes((ROOT / "tests" / support).read_bytes())
+    (root / "pyproject.toml").write_bytes((ROOT / "pyproject.toml").read_bytes())
+    (root / "exercises" / "info.toml").write_text('[[exercise]]\nname = "adder"\n')
+    (root / "tests" / "test_adder.py").write_text(TEST.format(name="adder", seconds=seconds))
+    source = f'def add(a: int, b: int) -> int:\n    """Add."""\n    return {answer}\n'
+    (root / "exercises" / "adder.py").write_text(source)
+    return root
+
+
+def test_a_failing_correctness_test_ends_the_timing_run(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo", seconds=60, answer="a - b")
+    start = time.monotonic()
+    graded = run_grader("--impl", repo / "exercises", root=repo, report=tmp_path / "r.json")
+    elapsed = time.monotonic() - start
+    checks = graded.exercise("adder")["categories"]["performance"]["checks"]
+    assert [c["message"] for c in checks] == [NOT_TIMED]
+    assert elapsed < 30, f"the grade waited {elapsed:.0f}s for a timing run that cannot count"
+
+
+def test_fresh_processes_grade_the_same_as_the_warm_worker(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo", seconds=0.1, answer="a + b")
+    done = subprocess.run(
+        [sys.executable, "-m", "grader", "--root", str(repo), "--impl", str(repo / "exercises")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "KATA_WORKER": "0"},  # cold processes grade the same
+    )
+    assert "100/100" in done.stdout, done.stdout + done.stderr
