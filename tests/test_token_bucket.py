@@ -418,30 +418,26 @@ def test_acquire_gives_up_at_once_when_the_tokens_cannot_come_in_time() -> None:
 
 
 class ClockThatJumpsAfterASleep:
-    """A clock that stands still, but has moved ``jump`` seconds once the bucket has slept.
+    """A clock that stands still, but has moved ``jump`` seconds once the bucket has waited.
 
-    Once armed (just before the call under test), it reads START until a reading comes more
-    than PAUSE of real time after the previous one (the bucket slept), and START + ``jump``
-    from then on: exact values, moved only by a sleep.
+    Once armed (just before the call under test), it reads START until PAUSE of real time has
+    passed, and START + ``jump`` from then on: exact values, moved only by waiting, whether the
+    bucket sleeps at once, in small steps or (a performance bug, not a correctness one) spins.
     """
 
-    PAUSE = 0.005  # seconds of real time between two readings that count as a sleep
+    PAUSE = 0.005  # seconds of real time after arming that count as having waited
 
     def __init__(self, jump: float) -> None:
         self.now = START
         self.jump = jump
-        self.armed = False
-        self.last_read = 0.0
+        self.armed_at: float | None = None
 
     def arm(self) -> None:
-        self.armed = True
-        self.last_read = perf_counter()
+        self.armed_at = perf_counter()
 
     def __call__(self) -> float:
-        real = perf_counter()
-        if self.armed and real - self.last_read > self.PAUSE:
+        if self.armed_at is not None and perf_counter() - self.armed_at > self.PAUSE:
             self.now = START + self.jump
-        self.last_read = real
         return self.now
 
 

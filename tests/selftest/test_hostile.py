@@ -1,9 +1,10 @@
 """Hostile and broken submissions earn nothing they did not earn and harm nothing else.
 
-Every module in ``tests/hostile/`` is graded as every exercise at once, in a copy of this
-repository with tight limits and one extra exercise, ``control``, whose correct module must still
-get full marks. Each hostile exercise must score 0 with a one-line reason, the run must end
-within its limits, and no file of the repository may change.
+Every module in ``tests/hostile/`` is graded as every exercise at once (one that runs into a
+limit in every test: as one exercise of each kind and shape), in a copy of this repository with
+tight limits and one extra exercise, ``control``, whose correct module must still get full marks.
+Each hostile exercise must score 0 with a one-line reason, the run must end within its limits,
+and no file of the repository may change.
 """
 
 from __future__ import annotations
@@ -62,10 +63,25 @@ def fortress(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def exercise_names() -> list[str]:
+# These run into a limit (a timeout, the memory cap, the output cap) in every test they reach,
+# so each costs its limit whatever the exercise: they face one exercise of each kind and of each
+# shape (a class, a decorator, threads) rather than the whole catalogue.
+LIMIT_CASES = {
+    "never_returns", "loops_at_import", "unbounded_recursion", "prints_megabytes",
+    "allocates_gigabytes",
+}  # fmt: skip
+
+
+def exercise_names(case: str = "") -> list[str]:
+    """The exercises ``case`` is graded as: all of them, or one of each kind and shape."""
     from grader.config import load_config
 
-    return [exercise.name for exercise in load_config(ROOT).catalogue]
+    catalogue = load_config(ROOT).catalogue
+    if case not in LIMIT_CASES:
+        return [exercise.name for exercise in catalogue]
+    first_of_kind = {exercise.kind_name: exercise.name for exercise in reversed(catalogue)}
+    shapes = {"lru_cache", "retry", "connection_pool"}
+    return [e.name for e in catalogue if e.name in shapes | set(first_of_kind.values())]
 
 
 def fingerprint(root: Path) -> dict[str, str]:
@@ -96,7 +112,7 @@ def reason(exercise: dict[str, object]) -> str:
 def test_hostile_submission_earns_nothing_and_harms_nothing(
     case: Path, fortress: Path, tmp_path: Path
 ) -> None:
-    names = exercise_names()
+    names = exercise_names(case.stem)
     impl = tmp_path / "impl"
     impl.mkdir()
     for name in names:
