@@ -166,6 +166,12 @@ def find_without_shrinking() -> None:
     settings.load_profile("kata-stop-early")
 
 
+def is_property(item: pytest.Item) -> bool:
+    """Whether ``item`` is a hypothesis test: ``@given``, or a state machine's ``runTest``."""
+    function = getattr(item, "obj", None)
+    return bool(getattr(function, "is_hypothesis_test", False)) or item.name == "runTest"
+
+
 def category(item: pytest.Item) -> str:
     """Return the rubric category of a test: its marker decides."""
     return "performance" if item.get_closest_marker(PERFORMANCE_MARKER) else "correctness"
@@ -222,9 +228,11 @@ class EventStream:
     ) -> None:
         """Run the timing tests last, so they can be left out once a correctness test failed.
 
-        With ``--kata-part``, only that category's tests run.
+        Property tests and state machines run after the example tests of their category: a
+        failing example shows at once, while a failing property is still being shrunk. With
+        ``--kata-part``, only that category's tests run.
         """
-        items.sort(key=lambda item: category(item) == "performance")
+        items.sort(key=lambda item: (category(item) == "performance", is_property(item)))
         self.announced = list(items)
         if self.part is not None:
             config.hook.pytest_deselected(items=[i for i in items if category(i) != self.part])
