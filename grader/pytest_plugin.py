@@ -148,6 +148,7 @@ def pytest_configure(config: pytest.Config) -> None:
             stream.guard.install()
         config.pluginmanager.register(stream)
         seconds = float(config.getoption("timeout", None) or 0)
+        stream.test_timeout = seconds
         if seconds:  # pytest-timeout's limit, then as long again for it to take effect
             stream.watchdog = Watchdog(stream, grace=seconds + max(seconds, 1.0))
 
@@ -191,6 +192,7 @@ class EventStream:
         self.watchdog: Watchdog | None = None
         self.guard: Guard | None = None
         self.stop_after: str | None = None
+        self.test_timeout = 0.0  # pytest-timeout's limit per test (0: none)
         self.part: str | None = None  # run only this category's tests
         self.announced: list[pytest.Item] = []  # every test collected, run here or not
         self.hidden: tuple[Path, ...] = ()
@@ -258,6 +260,7 @@ class EventStream:
     ) -> Generator[None, object, object]:
         """Emit ``start`` before a test, and its ``result`` once its teardown is done."""
         self.emit(event="start", id=item.nodeid)
+        started = monotonic()
         if self.watchdog:
             self.watchdog.watch(item.nodeid)
         try:
@@ -280,7 +283,9 @@ class EventStream:
             reason = f"stopped at the first failed {self.stop_after} test, as asked"
             self.emit(event="stopped", reason=reason)
             item.session.shouldstop = reason
-        elif failure is not None and failure.startswith(TIMED_OUT):
+        elif failure is not None and (
+            failure.startswith(TIMED_OUT) or 0 < self.test_timeout <= monotonic() - started
+        ):  # also a test that caught pytest-timeout's exception and failed on it
             self.timeouts += 1
             if self.timeouts == TIMEOUTS_BEFORE_STOP:
                 reason = f"{self.timeouts} tests did not finish in time, so the rest were not run"

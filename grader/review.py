@@ -14,10 +14,12 @@ mypy --strict      40%    minus a quarter per error, down to 0
 from __future__ import annotations
 
 import ast
+import fcntl
 import os
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,16 +71,17 @@ def _review_batch(
     lint = _run([*ruff, "check", "--no-cache", "--config", config, "--output-format=concise",
                  *files], root)  # fmt: skip
     fmt = _run([*ruff, "format", "--no-cache", "--config", config, "--diff", *files], root)
-    types = _run(
-        [
-            sys.executable, "-m", "mypy", "--strict", "--config-file", config,
-            "--cache-dir", str(cache_dir), "--no-error-summary", "--hide-error-context",
-            "--no-pretty", *files,
-        ],
-        root,
-        # A learner's tests import the module they test as a plain module from its folder.
-        {**os.environ, "MYPYPATH": os.pathsep.join(sorted({str(p.parent) for p in paths}))},
-    )  # fmt: skip
+    with _only_user_of(cache_dir):  # mypy's cache is not safe for two processes at once
+        types = _run(
+            [
+                sys.executable, "-m", "mypy", "--strict", "--config-file", config,
+                "--cache-dir", str(cache_dir), "--no-error-summary", "--hide-error-context",
+                "--no-pretty", *files,
+            ],
+            root,
+            # A learner's tests import the module they test as a plain module from its folder.
+            {**os.environ, "MYPYPATH": os.pathsep.join(sorted({str(p.parent) for p in paths}))},
+        )  # fmt: skip
     return {
         path: _checks(
             _findings(lint, path, paths),
@@ -87,6 +90,15 @@ def _review_batch(
         )
         for path in paths
     }
+
+
+@contextmanager
+def _only_user_of(cache_dir: Path) -> Iterator[None]:
+    """Hold ``cache_dir`` alone: other graders (a batch's candidates, say) wait their turn."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    with (cache_dir.parent / f"{cache_dir.name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 def _checks(

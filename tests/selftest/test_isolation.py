@@ -188,3 +188,47 @@ def test_whole_run_limit_stops_a_hang_that_holds_the_interpreter(mini_repo: Path
     assert adder["score"] == 0
     assert "stopped after" in (adder["problem"] or "")
     assert_doubler_unharmed(graded)
+
+
+CATCHING_TEST = '''\
+"""Tests that catch whatever the call raises, pytest-timeout's interruption included."""
+
+from tests.submission import load
+
+module = load("adder")
+
+
+def outcome(n: int) -> object:
+    try:
+        return module.adder(n)
+    except BaseException as error:  # a test of error handling records what was raised
+        return error
+
+
+def test_one() -> None:
+    assert outcome(1) == 2
+
+
+def test_two() -> None:
+    assert outcome(2) == 3
+
+
+def test_three() -> None:
+    assert outcome(3) == 4
+
+
+def test_four() -> None:
+    assert outcome(4) == 5
+'''
+
+
+def test_tests_that_catch_the_timeout_still_count_as_timed_out(mini_repo: Path) -> None:
+    (mini_repo / "tests" / "test_adder.py").write_text(CATCHING_TEST)
+    hangs = "def adder(n: int) -> int:\n    while True:\n        pass\n"
+    graded = grade_with_adder(mini_repo, hangs)
+    adder = graded.exercise("adder")
+    assert adder["score"] == 0
+    assert "2 tests did not finish in time" in (adder["problem"] or ""), adder["problem"]
+    checks = adder["categories"]["correctness"]["checks"]
+    assert [c["name"] for c in checks if c["message"].startswith("not run")], checks
+    assert_doubler_unharmed(graded)
