@@ -2,7 +2,7 @@
 
 Grades the same code ``--runs`` times (default 20) with a CPU-bound process running beside it, as
 on a busy machine, and lists every exercise whose score differs from the first run's. Exit status
-0 when nothing differs, 1 otherwise, 2 on usage errors.
+0 when nothing differs, 1 otherwise, 2 on usage errors. A difference names the checks that moved.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from grader.cli import USAGE_ERROR, OneLineParser, UsageError
 
@@ -24,13 +25,24 @@ def burn() -> None:
         pass
 
 
-def grade_once(names: Sequence[str], impl: str, report: Path) -> dict[str, float]:
+def grade_once(names: Sequence[str], impl: str, report: Path) -> dict[str, Any]:
+    """Grade once; each exercise's JSON report, by name."""
     command = [sys.executable, "-m", "grader", *names, "--impl", impl, "--json", str(report)]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode == USAGE_ERROR or not report.exists():
         raise UsageError(done.stderr.strip().removeprefix("error: ") or done.stdout[-300:])
     data = json.loads(report.read_text())
-    return {exercise["name"]: exercise["score"] for exercise in data["exercises"]}
+    return {exercise["name"]: exercise for exercise in data["exercises"]}
+
+
+def failed_checks(exercise: dict[str, Any]) -> list[str]:
+    """``category: check`` for every check the exercise failed, to say what moved."""
+    return [
+        f"{name}: {check['name']}"
+        for name, category in exercise["categories"].items()
+        for check in category["checks"]
+        if not check["passed"]
+    ]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -53,15 +65,19 @@ def measure(names: Sequence[str], impl: str, runs: int) -> int:
     differences = 0
     try:
         with tempfile.TemporaryDirectory() as scratch:
-            first: dict[str, float] = {}
+            first: dict[str, Any] = {}
             for run in range(1, runs + 1):
-                scores = grade_once(names, impl, Path(scratch) / f"run{run}.json")
-                first = first or scores
-                changed = {name: s for name, s in scores.items() if s != first.get(name)}
+                graded = grade_once(names, impl, Path(scratch) / f"run{run}.json")
+                first = first or graded
+                changed = [n for n, e in graded.items() if e["score"] != first[n]["score"]]
                 differences += len(changed)
-                shown = ", ".join(f"{name} {score:g}" for name, score in scores.items())
-                flag = f"  DIFFERS: {changed}" if changed else ""
-                print(f"run {run:2d}/{runs}: {shown}{flag}", flush=True)
+                shown = ", ".join(f"{name} {e['score']:g}" for name, e in graded.items())
+                print(f"run {run:2d}/{runs}: {shown}", flush=True)
+                for name in changed:  # what moved, against the first run
+                    now, then = set(failed_checks(graded[name])), set(failed_checks(first[name]))
+                    moved = [f"fails {c}" for c in sorted(now - then)]
+                    moved += [f"passes {c}" for c in sorted(then - now)]
+                    print(f"  DIFFERS: {name} {graded[name]['score']:g}: {'; '.join(moved)}")
     finally:
         load.terminate()
     print(f"{differences} differences in {runs} runs with a CPU-bound process beside them")
