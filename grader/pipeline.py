@@ -34,7 +34,7 @@ CACHE = Path(".kata") / "cache"
 
 @dataclass(frozen=True)
 class Options:
-    """How to grade: how many exercises at once, and where a self-test may stop early."""
+    """How to grade: how many test processes at once, and where a self-test may stop early."""
 
     jobs: int = max(1, os.cpu_count() or 1)
     stop_after: str | None = None  # a category: end a run at its first failed test, unreviewed
