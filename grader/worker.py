@@ -138,24 +138,28 @@ def launch(argv: Sequence[str], cwd: Path, env: dict[str, str], output: Path) ->
         if connection is None:
             with _start_lock:
                 connection = connect(path) or _start(path, env)
-        if connection is None:
-            _unavailable.set()  # no worker would start: the rest of this grade runs cold
-            return None
-        request = {"argv": list(argv), "cwd": str(cwd), "env": env, "output": str(output)}
+    except OSError:
+        return None  # the run goes ahead as a fresh process
+    if connection is None:
+        _unavailable.set()  # no worker would start: the rest of this grade runs cold
+        return None
+    request = {"argv": list(argv), "cwd": str(cwd), "env": env, "output": str(output)}
+    try:
         connection.settimeout(REPLY_SECONDS)
         connection.sendall(json.dumps(request).encode() + b"\n")
         reply = b""
         while b"\n" not in reply:
             data = connection.recv(4096)
             if not data:
-                return None
+                raise ValueError("the worker closed the connection")
             reply += data
         line, rest = reply.split(b"\n", 1)
         run = WorkerRun(connection, int(json.loads(line)["pid"]))
-        run.buffer = rest
-        return run
     except (OSError, ValueError, KeyError):
+        connection.close()
         return None  # the run goes ahead as a fresh process
+    run.buffer = rest
+    return run
 
 
 def connect(path: Path) -> socket.socket | None:
