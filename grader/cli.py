@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=positive_int,
         default=Options().jobs,
         metavar="N",
-        help="test processes at once (default: the number of cores)",
+        help="test processes at once (default: twice the number of cores)",
     )
     parser.add_argument("--root", type=Path, default=Path.cwd(), help=argparse.SUPPRESS)
     # The self-test's mutants: end each run at its first failed test in this category.

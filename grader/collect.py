@@ -1,8 +1,8 @@
-"""Run one exercise's tests in a pytest process of its own and collect what each test did.
+"""Run one exercise's tests in pytest processes of their own and collect what each test did.
 
-The process is isolated from the grader: a submission that hangs, crashes or exits costs its own
-exercise the tests it did not finish, nothing more. Results come back through the event stream of
-:mod:`grader.pytest_plugin`, so whatever finished before a crash still counts.
+The processes are isolated from the grader: a submission that hangs, crashes or exits costs its
+own exercise the tests it did not finish, nothing more. Results come back through the event
+stream of :mod:`grader.pytest_plugin`, so whatever finished before a crash still counts.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
@@ -31,6 +32,11 @@ OUTPUT_TAIL = 1_500  # characters of pytest's own output kept to explain a broke
 FOLLOW_SECONDS = 0.05  # how often a followed run's new events are read
 FILE_LINE = re.compile(r'File "([^"]+)", line (\d+)')
 CATEGORIES = ("correctness", "performance")  # the tests' categories, in the order they run
+# Processes per category, side by side: the correctness tests, run first, are split so that
+# their verdict comes sooner, and many of them wait (on sleeps, timeouts, threads) rather than
+# compute. Fixed, never chosen from the machine: the same code is graded by the same processes
+# everywhere.
+SHARDS = {"correctness": 2, "performance": 1}
 NOT_TIMED = "not timed: performance counts only once every correctness test passes"
 
 
@@ -99,29 +105,37 @@ def run_tests(
 ) -> RunResult:
     """Run ``exercise``'s tests against ``impl_dir``; scratch files in ``workdir``.
 
-    The correctness tests and the timing tests run in two processes side by side, each taking
-    one of ``slots`` (the grade's processes at once). Timing counts only once every correctness
-    test passes, so the timing run ends at the first correctness test that fails, and its tests
-    read "not timed", as they would in one process.
+    Each category's tests run in :data:`SHARDS` processes side by side, each process taking one
+    of ``slots`` (the grade's processes at once); the correctness processes take theirs first.
+    Timing counts only once every correctness test passes, so the timing processes end at the
+    first correctness test that fails, and their tests read "not timed", as in one process.
 
-    ``stop_after`` names a category whose first failed test ends the run (the self-test's
-    mutants need no more to be caught). ``on_event`` hears each event as the process writes it,
-    for a watcher that shows the first failure at once.
+    ``stop_after`` names a category whose first failed test ends that category's processes (the
+    self-test's mutants need no more to be caught). ``on_event`` hears each event as a process
+    writes it, for a watcher that shows the first failure at once.
     """
-    moot = threading.Event()  # a correctness test failed: the timing run cannot count
-    begun = threading.Event()  # the correctness run has its slot: it goes first
+    parts = [(category, shard) for category in CATEGORIES for shard in range(SHARDS[category])]
+    # Set by a failed test: a correctness failure ends the timing processes, which cannot count;
+    # a failure in the ``stop_after`` category ends that category's processes.
+    stop = {category: threading.Event() for category in CATEGORIES}
+    begun = {part: threading.Event() for part in parts if part[0] == "correctness"}
 
     def follow(category: str, event: dict[str, Any]) -> None:
-        if category == "correctness" and _fails(event):
-            moot.set()
+        if _fails(event):
+            if category == "correctness":
+                stop["performance"].set()
+            if category == stop_after:
+                stop[category].set()
         if on_event is not None:
             on_event(event)
 
-    def part(category: str) -> RunResult:
-        if category == "performance":
-            begun.wait()
+    def run_part(part: tuple[str, int]) -> RunResult:
+        category, shard = part
+        if category != "correctness":
+            for event in begun.values():
+                event.wait()
         try:
-            folder = workdir / category
+            folder = workdir / f"{category}-{shard}"
             folder.mkdir()
             return run_pytest(
                 config,
@@ -132,48 +146,66 @@ def run_tests(
                 options=[
                     f"--impl={impl_dir}",
                     f"--kata-part={category}",
+                    f"--kata-shard={shard}/{SHARDS[category]}",
                     *([f"--kata-hidden={hidden}"] if hidden else []),
                     *([f"--kata-stop-after={stop_after}"] if stop_after else []),
                 ],
                 on_event=partial(follow, category),
                 slots=slots,
-                cancel=moot if category == "performance" else None,
-                on_start=begun.set if category == "correctness" else None,
+                cancel=stop[category],
+                on_start=begun[part].set if part in begun else None,
             )
         finally:
-            begun.set()  # even if the correctness run could not start
+            if part in begun:
+                begun[part].set()  # even if this process could not start
 
-    with ThreadPoolExecutor(max_workers=len(CATEGORIES)) as pool:
-        correctness, performance = pool.map(part, CATEGORIES)
-    return combine(correctness, performance)
+    with ThreadPoolExecutor(max_workers=len(parts)) as pool:
+        return combine(dict(zip(parts, pool.map(run_part, parts), strict=True)))
 
 
 def _fails(event: dict[str, Any]) -> bool:
-    """Whether ``event`` shows that a correctness run cannot pass."""
+    """Whether ``event`` shows that its process's category cannot earn every point."""
     kind = event.get("event")
     return kind in ("collect_error", "tampered") or (kind == "result" and not event.get("passed"))
 
 
-def combine(correctness: RunResult, performance: RunResult) -> RunResult:
-    """One exercise's result from its correctness run and its timing run.
+def combine(runs: Mapping[tuple[str, int], RunResult]) -> RunResult:
+    """One exercise's result from its processes, keyed by ``(category, shard)``.
 
-    Both runs collect every test, in the same order, and each runs its own category's. A
-    timing test that the timing run did not finish reads "not run", with that run's reason.
+    Every process collects every test, in the same order, and runs the tests of its category
+    whose rank within the category leaves ``shard`` modulo the category's number of processes.
+    A test whose process did not finish it reads "not run", with that process's reason; once a
+    correctness test fails, every timing test reads "not timed".
     """
-    if correctness.refused or not correctness.outcomes or performance.refused:
-        return performance if performance.refused and not correctness.refused else correctness
-    correct = all(o.passed for o in correctness.outcomes if o.category == "correctness")
-    missing = f"not run: {performance.problem or 'the timing run ended before this test'}"
-    timed = list(performance.outcomes)
-    if len(timed) != len(correctness.outcomes):
-        timed = [replace(o, passed=False, message=missing) for o in correctness.outcomes]
-    outcomes = tuple(
-        mine if mine.category == "correctness"
-        else theirs if correct
-        else replace(mine, passed=False, message=NOT_TIMED)
-        for mine, theirs in zip(correctness.outcomes, timed, strict=True)
-    )  # fmt: skip
-    return RunResult(outcomes, correctness.problem or (performance.problem if correct else None))
+    in_order = sorted(runs, key=lambda part: (CATEGORIES.index(part[0]), part[1]))
+    ordered = [runs[part] for part in in_order]
+    refused = next((run for run in ordered if run.refused), None)
+    if refused is not None:
+        return refused
+    base = next((run for run in ordered if run.outcomes), None)
+    if base is None:  # nothing was collected: the first process says why
+        return ordered[0]
+    shards = Counter(category for category, _ in runs)
+    ranks: Counter[str] = Counter()
+    outcomes = []
+    for index, announced in enumerate(base.outcomes):
+        rank = ranks[announced.category]
+        ranks[announced.category] += 1
+        owner = runs[(announced.category, rank % shards[announced.category])]
+        if len(owner.outcomes) == len(base.outcomes):
+            outcomes.append(owner.outcomes[index])
+        else:
+            why = owner.problem or "the run ended before this test"
+            outcomes.append(replace(announced, passed=False, message=f"not run: {why}"))
+    correct = all(o.passed for o in outcomes if o.category == "correctness")
+    if not correct:
+        outcomes = [
+            o if o.category == "correctness" else replace(o, passed=False, message=NOT_TIMED)
+            for o in outcomes
+        ]
+    # Once a correctness test failed, what became of a timing process no longer matters.
+    problems = [runs[p].problem for p in in_order if correct or p[0] == "correctness"]
+    return RunResult(tuple(outcomes), next(filter(None, problems), None))
 
 
 def run_pytest(
@@ -237,6 +269,9 @@ def run_pytest(
         # Only caches live here (a Unicode table, constants mined from source: 2.3 s to rebuild);
         # the grade profile keeps no example database, so nothing here can change a grade.
         "HYPOTHESIS_STORAGE_DIRECTORY": str(cache_dir / "hypothesis"),
+        # Strings hash alike in every test process, and in the worker they are forked from: code
+        # that iterates a set of strings does so in the same order on every run and machine.
+        "PYTHONHASHSEED": "0",
         # Temporary files (pytest's capture among them) stay in this run's scratch folder, the
         # only place besides the caches where the guard lets anything be written.
         "TMPDIR": str(scratch_tmp),

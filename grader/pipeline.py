@@ -36,7 +36,8 @@ CACHE = Path(".kata") / "cache"
 class Options:
     """How to grade: how many test processes at once, and where a self-test may stop early."""
 
-    jobs: int = max(1, os.cpu_count() or 1)
+    # Twice the cores: many tests wait (sleeps, timeouts, threads) rather than compute.
+    jobs: int = 2 * max(1, os.cpu_count() or 1)
     stop_after: str | None = None  # a category: end a run at its first failed test, unreviewed
     on_event: Callable[[str, dict[str, Any]], None] | None = None  # (exercise, event) as written
     hidden: Path | None = None  # a lead's pack of hidden tests, added to each exercise's own

@@ -100,6 +100,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="run only the tests of this category (the grader runs the two side by side)",
     )
     group.addoption(
+        "--kata-shard",
+        default="0/1",
+        metavar="K/N",
+        help="with --kata-part: run only every Nth test of the category, from the Kth (from 0)",
+    )
+    group.addoption(
         "--kata-hidden",
         action="append",
         default=[],
@@ -138,6 +144,7 @@ def pytest_configure(config: pytest.Config) -> None:
         if stream.stop_after or config.getoption("kata_no_shrink"):
             find_without_shrinking()
         stream.part = config.getoption("kata_part")
+        stream.shard, stream.shards = shard(config.getoption("kata_shard"))
         stream.hidden = tuple(Path(folder).resolve() for folder in config.getoption("kata_hidden"))
         submissions = config.getoption("kata_submission")
         if submissions:  # before any test module, so before the submission is imported
@@ -151,6 +158,17 @@ def pytest_configure(config: pytest.Config) -> None:
         stream.test_timeout = seconds
         if seconds:  # pytest-timeout's limit, then as long again for it to take effect
             stream.watchdog = Watchdog(stream, grace=seconds + max(seconds, 1.0))
+
+
+def shard(text: str) -> tuple[int, int]:
+    """``K/N`` as ``(K, N)``: this process runs the Kth of every N tests of its category."""
+    try:
+        index, count = map(int, text.split("/"))
+    except ValueError:
+        raise pytest.UsageError(f"--kata-shard takes K/N, such as 0/2, not {text!r}") from None
+    if not 0 <= index < count:
+        raise pytest.UsageError(f"--kata-shard {text}: K must be from 0 to N - 1")
+    return index, count
 
 
 def find_without_shrinking() -> None:
@@ -194,6 +212,7 @@ class EventStream:
         self.stop_after: str | None = None
         self.test_timeout = 0.0  # pytest-timeout's limit per test (0: none)
         self.part: str | None = None  # run only this category's tests
+        self.shard, self.shards = 0, 1  # and of those, only every shards-th from the shard-th
         self.announced: list[pytest.Item] = []  # every test collected, run here or not
         self.hidden: tuple[Path, ...] = ()
 
@@ -232,13 +251,16 @@ class EventStream:
 
         Property tests and state machines run after the example tests of their category: a
         failing example shows at once, while a failing property is still being shrunk. With
-        ``--kata-part``, only that category's tests run.
+        ``--kata-part``, only that category's tests run, and with ``--kata-shard K/N`` only every
+        Nth of them, from the Kth: the grader runs a category's tests in N processes at once.
         """
         items.sort(key=lambda item: (category(item) == "performance", is_property(item)))
         self.announced = list(items)
         if self.part is not None:
-            config.hook.pytest_deselected(items=[i for i in items if category(i) != self.part])
-            items[:] = [item for item in items if category(item) == self.part]
+            ours = [item for item in items if category(item) == self.part]
+            mine = set(ours[self.shard :: self.shards])
+            config.hook.pytest_deselected(items=[i for i in items if i not in mine])
+            items[:] = [item for item in items if item in mine]
 
     def pytest_collection_finish(self, session: pytest.Session) -> None:
         """Announce every test, with its category, including those the other part runs."""

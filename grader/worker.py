@@ -85,8 +85,9 @@ def version() -> str:
     return digest.hexdigest()[:20]
 
 
-def socket_path() -> Path:
-    return folder() / f"{version()}.sock"
+def socket_path(hash_seed: str = "0") -> Path:
+    """Where the worker of this version whose string hashing is seeded ``hash_seed`` listens."""
+    return folder() / f"{version()}-{hash_seed}.sock"
 
 
 # --- the client side: what grader.collect starts a run with -----------------------------------
@@ -129,11 +130,16 @@ _unavailable = threading.Event()
 
 
 def launch(argv: Sequence[str], cwd: Path, env: dict[str, str], output: Path) -> WorkerRun | None:
-    """Run ``pytest argv`` in a fork of the warm worker; None when no worker can be had."""
-    if not enabled() or _unavailable.is_set():
+    """Run ``pytest argv`` in a fork of the warm worker; None when no worker can be had.
+
+    A fork hashes strings as the worker does, which is fixed when an interpreter starts: only a
+    run that fixes ``PYTHONHASHSEED`` can be served, by a worker started with the same seed.
+    """
+    hash_seed = env.get("PYTHONHASHSEED")
+    if not enabled() or _unavailable.is_set() or not hash_seed or hash_seed == "random":
         return None
     try:
-        path = socket_path()
+        path = socket_path(hash_seed)
         connection = connect(path)
         if connection is None:
             with _start_lock:

@@ -66,7 +66,8 @@ def correctness(exercise: dict[str, object]) -> dict[str, Any]:
 def test_a_hidden_test_catches_what_the_suite_cannot_and_stays_hidden(tmp_path: Path) -> None:
     assert PLANTED != REFERENCE
     without, _ = grade(tmp_path, PLANTED)
-    assert correctness(without)["score"] == 50, "the planted bug should pass the suite itself"
+    failed = [c for c in correctness(without)["checks"] if not c["passed"]]
+    assert correctness(without)["score"] == 50, f"the planted bug should pass the suite: {failed}"
 
     folder = pack(tmp_path)
     graded, shown = grade(tmp_path, PLANTED, "--hidden", folder)

@@ -191,7 +191,10 @@ def test_whole_run_limit_stops_a_hang_that_holds_the_interpreter(mini_repo: Path
 
 
 CATCHING_TEST = '''\
-"""Tests that catch whatever the call raises, pytest-timeout's interruption included."""
+"""Tests that catch whatever the call raises, pytest-timeout's interruption included.
+
+Three for each of the two correctness processes: the third of each is never run.
+"""
 
 from tests.submission import load
 
@@ -219,6 +222,14 @@ def test_three() -> None:
 
 def test_four() -> None:
     assert outcome(4) == 5
+
+
+def test_five() -> None:
+    assert outcome(5) == 6
+
+
+def test_six() -> None:
+    assert outcome(6) == 7
 '''
 
 

@@ -48,8 +48,8 @@ def grade_as_exercise(
 ) -> dict[str, dict[str, float]]:
     """Grade ``module`` as its folder's exercise; return each category's score and maximum.
 
-    The grade runs in this process, through the pipeline a learner's grade goes through, one
-    test process at a time (the mutants are graded a core each).
+    The grade runs in this process, through the pipeline a learner's grade goes through, its
+    correctness processes side by side: the first failure ends them all when ``stop_after`` asks.
     """
     config = load_config(ROOT)
     chosen = config.exercise(module.parent.name)
@@ -57,7 +57,7 @@ def grade_as_exercise(
     impl = tmp_path / "impl"
     impl.mkdir()
     shutil.copy(module, impl / chosen.module_file)
-    graded = grade(config, chosen, impl, Options(jobs=1, stop_after=stop_after))
+    graded = grade(config, chosen, impl, Options(jobs=2, stop_after=stop_after))
     return {
         name: {"score": category.score, "max_score": category.max_score}
         for name, category in graded.categories.items()
@@ -78,9 +78,13 @@ def gradings(
         if hasattr(item, "callspec") and item.path.name == Path(__file__).name
     }
     modules = [module for module in [*MUTANTS, *ALTERNATIVES] if module in selected]
+    # Made here, not in the threads: pytest's temporary folders are not made thread-safely.
+    folders = {
+        module: tmp_path_factory.mktemp(label(module).replace("/", "-")) for module in modules
+    }
 
     def grade(module: Path) -> Categories | str:
-        folder = tmp_path_factory.mktemp(label(module).replace("/", "-"))
+        folder = folders[module]
         stop_after = caught_by(module) if module in MUTANTS else None
         try:
             return grade_as_exercise(module, folder, stop_after)

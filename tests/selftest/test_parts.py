@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from grader.collect import NOT_TIMED, Outcome, RunResult, combine
@@ -21,14 +22,19 @@ PLACEHOLDER = Outcome("test_fast", "performance", False, "not run: the run ended
 TIMED = Outcome("test_fast", "performance", True)
 
 
+def parts(correctness: RunResult, performance: RunResult) -> dict[tuple[str, int], RunResult]:
+    """One process per category."""
+    return {("correctness", 0): correctness, ("performance", 0): performance}
+
+
 def test_the_timing_run_gives_the_timing_outcomes() -> None:
     correctness = RunResult((CORRECT, PLACEHOLDER))
     performance = RunResult((PLACEHOLDER, TIMED))
-    assert combine(correctness, performance) == RunResult((CORRECT, TIMED))
+    assert combine(parts(correctness, performance)) == RunResult((CORRECT, TIMED))
 
 
 def test_a_correctness_failure_makes_every_timing_test_not_timed() -> None:
-    combined = combine(RunResult((WRONG, PLACEHOLDER)), RunResult((PLACEHOLDER, TIMED)))
+    combined = combine(parts(RunResult((WRONG, PLACEHOLDER)), RunResult((PLACEHOLDER, TIMED))))
     assert combined.outcomes[0] == WRONG
     assert combined.outcomes[1].message == NOT_TIMED and not combined.outcomes[1].passed
     assert combined.problem is None
@@ -36,7 +42,7 @@ def test_a_correctness_failure_makes_every_timing_test_not_timed() -> None:
 
 def test_a_timing_run_that_broke_off_says_why_its_tests_did_not_run() -> None:
     broken = RunResult((), "the module could not be imported: RuntimeError")
-    combined = combine(RunResult((CORRECT, PLACEHOLDER)), broken)
+    combined = combine(parts(RunResult((CORRECT, PLACEHOLDER)), broken))
     assert combined.outcomes[0] == CORRECT
     assert combined.outcomes[1].message == f"not run: {broken.problem}"
     assert not combined.outcomes[1].passed
@@ -45,8 +51,26 @@ def test_a_timing_run_that_broke_off_says_why_its_tests_did_not_run() -> None:
 
 def test_a_refusal_in_either_run_refuses_the_exercise() -> None:
     refused = RunResult((), "refused: it wrote into tests/", refused=True)
-    assert combine(RunResult((CORRECT, PLACEHOLDER)), refused) == refused
-    assert combine(refused, RunResult((PLACEHOLDER, TIMED))) == refused
+    assert combine(parts(RunResult((CORRECT, PLACEHOLDER)), refused)) == refused
+    assert combine(parts(refused, RunResult((PLACEHOLDER, TIMED)))) == refused
+
+
+def test_each_test_comes_from_the_process_of_its_rank_within_its_category() -> None:
+    first, second, third = (Outcome(f"test_{n}", "correctness", True) for n in "abc")
+    unrun = [
+        replace(o, passed=False, message="not run: deselected") for o in (first, second, third)
+    ]
+    even = RunResult((first, unrun[1], third, PLACEHOLDER))
+    odd = RunResult(
+        (unrun[0], replace(second, passed=False, message="wrong"), unrun[2], PLACEHOLDER)
+    )
+    timing = RunResult((*unrun, TIMED))
+    runs = {("correctness", 0): even, ("correctness", 1): odd, ("performance", 0): timing}
+    combined = combine(runs)
+    assert combined.outcomes[:3] == (first, replace(second, passed=False, message="wrong"), third)
+    assert combined.outcomes[3].message == NOT_TIMED
+    runs[("correctness", 1)] = RunResult((), "the test process ended early")
+    assert combine(runs).outcomes[1].message == "not run: the test process ended early"
 
 
 TEST = '''\
@@ -107,3 +131,37 @@ def test_fresh_processes_grade_the_same_as_the_warm_worker(tmp_path: Path) -> No
         env={**os.environ, "KATA_WORKER": "0"},  # cold processes grade the same
     )
     assert "100/100" in done.stdout, done.stdout + done.stderr
+
+
+SAME_ORDER = """
+
+def test_strings_hash_alike_on_every_run() -> None:
+    import sys
+
+    assert sys.flags.hash_randomization == 0, "a set of strings would change order between runs"
+"""
+
+
+def test_every_test_process_hashes_strings_alike(tmp_path: Path) -> None:
+    """A submission that returns a set's strings in its order gets the same grade on every run."""
+    repo = make_repo(tmp_path / "repo", seconds=0.1, answer="a + b")
+    with (repo / "tests" / "test_adder.py").open("a") as tests:
+        tests.write(SAME_ORDER)
+    for worker in ("1", "0"):  # forked from the warm worker, and started fresh
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "grader",
+                "--root",
+                str(repo),
+                "--impl",
+                str(repo / "exercises"),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "KATA_WORKER": worker},
+        )
+        assert "100/100" in done.stdout, done.stdout + done.stderr

@@ -35,6 +35,7 @@ def test_probe() -> None:
         "session_leader": os.getsid(0) == os.getpid(),
         "leaked": getattr(hypothesis, "kata_leak", None),
         "variable": os.environ.get("KATA_PROBE"),
+        "hash": hash("the same on every run"),
     }
     Path(os.environ["PROBE_OUT"]).write_text(json.dumps(seen))
     hypothesis.kata_leak = "from an earlier run"  # what the next run must not see
@@ -52,6 +53,7 @@ def environment(tmp_path: Path, out: Path) -> dict[str, str]:
         "TMPDIR": str(scratch),
         "PROBE_OUT": str(out),
         "KATA_PROBE": "as given",
+        "PYTHONHASHSEED": "0",
     }
 
 
@@ -111,7 +113,14 @@ def test_without_a_worker_runs_are_fresh_processes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("KATA_WORKER", "0")
-    assert worker.launch(["--version"], tmp_path, dict(os.environ), tmp_path / "out.txt") is None
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    assert worker.launch(["--version"], tmp_path, env, tmp_path / "out.txt") is None
+
+
+def test_a_run_that_hashes_strings_at_random_is_a_fresh_process(tmp_path: Path) -> None:
+    """A fork would hash strings with its worker's seed, not at random as a new process does."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONHASHSEED"}
+    assert worker.launch(["--version"], tmp_path, env, tmp_path / "out.txt") is None
 
 
 def test_a_worker_of_another_version_is_never_used(monkeypatch: pytest.MonkeyPatch) -> None:
