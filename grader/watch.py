@@ -35,12 +35,17 @@ class Stream:
         self.correctness: set[str] = set()
         self.results: dict[str, bool] = {}
         self.failure_shown = False
+        self.lock = threading.Lock()  # an exercise's processes report from threads of their own
 
     def __call__(self, name: str, event: dict[str, Any]) -> None:
+        with self.lock:
+            self.hear(event)
+
+    def hear(self, event: dict[str, Any]) -> None:
         kind = event.get("event")
         if kind == "collected":
             tests = event.get("tests", [])
-            # Both runs of an exercise (correctness, timing) announce every test.
+            # Every process of an exercise announces every test.
             self.correctness |= {t["id"] for t in tests if t.get("category") == "correctness"}
         elif kind == "collect_error" and not self.failure_shown:
             self.failure_shown = True
