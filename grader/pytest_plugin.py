@@ -141,6 +141,7 @@ def pytest_configure(config: pytest.Config) -> None:
     if path:
         stream = EventStream(open(path, "a", encoding="utf-8"))  # noqa: SIM115
         stream.stop_after = config.getoption("kata_stop_after")
+        draw_only_from_the_tests()
         if stream.stop_after or config.getoption("kata_no_shrink"):
             find_without_shrinking()
         stream.part = config.getoption("kata_part")
@@ -169,6 +170,22 @@ def shard(text: str) -> tuple[int, int]:
     if not 0 <= index < count:
         raise pytest.UsageError(f"--kata-shard {text}: K must be from 0 to N - 1")
     return index, count
+
+
+def draw_only_from_the_tests() -> None:
+    """Keep hypothesis from drawing the literals of whatever local modules are loaded.
+
+    Besides its strategies, hypothesis sometimes draws a string or number found in the source of
+    the local modules imported so far: the submission's, and the grader's own. Which modules
+    those are depends on the grader's version and on when each happens to be imported, so the
+    examples, and with them a grade, could change from one run or release to the next. Grading
+    draws from the tests' strategies alone: every submission faces the same examples.
+    """
+    from hypothesis.internal.conjecture import providers
+    from hypothesis.internal.constants_ast import Constants
+
+    nothing = Constants()
+    providers._get_local_constants = lambda: nothing
 
 
 def find_without_shrinking() -> None:

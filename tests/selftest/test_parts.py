@@ -165,3 +165,22 @@ def test_every_test_process_hashes_strings_alike(tmp_path: Path) -> None:
             env={**os.environ, "KATA_WORKER": worker},
         )
         assert "100/100" in done.stdout, done.stdout + done.stderr
+
+
+NO_LITERALS = """
+
+def test_examples_come_from_the_strategies_alone() -> None:
+    from hypothesis.internal.conjecture import providers
+
+    assert not providers._get_local_constants().strings, "the submission's literals were mined"
+"""
+
+
+def test_examples_never_depend_on_the_literals_of_loaded_modules(tmp_path: Path) -> None:
+    """Hypothesis would draw the submission's and the grader's literals: grades would drift."""
+    repo = make_repo(tmp_path / "repo", seconds=0.1, answer='a + b if "mined" else 0')
+    with (repo / "tests" / "test_adder.py").open("a") as tests:
+        tests.write(NO_LITERALS)
+    graded = run_grader("--impl", repo / "exercises", root=repo, report=tmp_path / "r.json")
+    correctness = graded.exercise("adder")["categories"]["correctness"]
+    assert correctness["score"] == correctness["max_score"], graded.output
