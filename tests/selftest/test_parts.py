@@ -1,7 +1,9 @@
-"""An exercise's correctness and timing tests run side by side and grade as one process would.
+"""An exercise's test processes run side by side and grade as one process would.
 
-The timing tests count only once every correctness test passes: their run is ended at the first
-correctness failure and its tests read "not timed", whatever they did meanwhile.
+The correctness tests are split between two processes, the timing tests run in a third. The
+timing tests count only once every correctness test passes: their run is ended at the first
+correctness failure and its tests read "not timed", whatever they did meanwhile. Every test
+process draws the same examples and hashes strings alike, warm or fresh.
 """
 
 from __future__ import annotations
@@ -120,17 +122,23 @@ def test_a_failing_correctness_test_ends_the_timing_run(tmp_path: Path) -> None:
     assert elapsed < 30, f"the grade waited {elapsed:.0f}s for a timing run that cannot count"
 
 
-def test_fresh_processes_grade_the_same_as_the_warm_worker(tmp_path: Path) -> None:
-    repo = make_repo(tmp_path / "repo", seconds=0.1, answer="a + b")
+def grade_output(repo: Path, *, warm: bool) -> str:
+    """What grading ``repo``'s exercise printed, forked from the warm worker or started fresh."""
     done = subprocess.run(
         [sys.executable, "-m", "grader", "--root", str(repo), "--impl", str(repo / "exercises")],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "KATA_WORKER": "0"},  # cold processes grade the same
+        env={**os.environ, "KATA_WORKER": "1" if warm else "0"},
     )
-    assert "100/100" in done.stdout, done.stdout + done.stderr
+    return done.stdout + done.stderr
+
+
+def test_fresh_processes_grade_the_same_as_the_warm_worker(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo", seconds=0.1, answer="a + b")
+    output = grade_output(repo, warm=False)
+    assert "100/100" in output, output
 
 
 SAME_ORDER = """
@@ -147,24 +155,9 @@ def test_every_test_process_hashes_strings_alike(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "repo", seconds=0.1, answer="a + b")
     with (repo / "tests" / "test_adder.py").open("a") as tests:
         tests.write(SAME_ORDER)
-    for worker in ("1", "0"):  # forked from the warm worker, and started fresh
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "grader",
-                "--root",
-                str(repo),
-                "--impl",
-                str(repo / "exercises"),
-            ],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=False,
-            env={**os.environ, "KATA_WORKER": worker},
-        )
-        assert "100/100" in done.stdout, done.stdout + done.stderr
+    for warm in (True, False):
+        output = grade_output(repo, warm=warm)
+        assert "100/100" in output, output
 
 
 NO_LITERALS = """
