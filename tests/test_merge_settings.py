@@ -286,6 +286,26 @@ def test_values_are_kept_as_they_are() -> None:
     assert got == expected, f"{call(base, [override])} returned {got!r}, expected {expected!r}"
 
 
+GIVEN_DEFAULTS: Settings = {
+    "debug": False,
+    "allowed_hosts": ["localhost"],
+    "db": {
+        "host": "db-shared.internal",
+        "port": 5432,
+        "name": "app",
+        "pool": {"size": 5, "timeout": 30},
+    },
+    "cache": {"backend": "memory", "ttl": 300},
+}
+
+
+def test_the_defaults_are_the_ones_the_module_was_given() -> None:
+    assert PRISTINE_DEFAULTS == GIVEN_DEFAULTS, (
+        f"DEFAULTS is {PRISTINE_DEFAULTS!r}; the fix should leave the values it was given: "
+        f"{GIVEN_DEFAULTS!r}"
+    )
+
+
 def test_settings_for_tenant_with_nothing_to_override_is_the_defaults() -> None:
     got = exercise.settings_for_tenant({}, {"PATH": "/usr/bin", "HOME": "/root"})
     assert got == PRISTINE_DEFAULTS, f"settings_for_tenant({{}}, ...) returned {got!r}"
@@ -339,6 +359,12 @@ def test_env_prefix_can_be_chosen() -> None:
 def test_env_with_no_matching_names_is_empty() -> None:
     got = exercise.load_env_overrides({"PATH": "/usr/bin"})
     assert got == {}, f"load_env_overrides({{'PATH': '/usr/bin'}}) returned {got!r}"
+
+
+def test_env_names_after_other_variables_are_still_read() -> None:
+    environ = {"PATH": "/usr/bin", "HOME": "/root", "APP_DEBUG": "true"}
+    got = exercise.load_env_overrides(environ)
+    assert got == {"debug": True}, f"load_env_overrides({environ!r}) returned {got!r}"
 
 
 COERCIONS: dict[str, object] = {
