@@ -1,10 +1,9 @@
 """Hostile and broken submissions earn nothing they did not earn and harm nothing else.
 
-Every module in ``tests/hostile/`` is graded as every exercise at once (one that runs into a
-limit in every test: as one exercise of each kind and shape), in a copy of this repository with
-tight limits and one extra exercise, ``control``, whose correct module must still get full marks.
-Each hostile exercise must score 0 with a one-line reason, the run must end within its limits,
-and no file of the repository may change.
+Every module in ``tests/hostile/`` is graded as one exercise of each kind and of each shape at
+once, in a copy of this repository with tight limits and one extra exercise, ``control``, whose
+correct module must still get full marks. Each hostile exercise must score 0 with a one-line
+reason, the run must end within its limits, and no file of the repository may change.
 """
 
 from __future__ import annotations
@@ -20,9 +19,9 @@ from tests.selftest.conftest import ROOT, run_grader
 
 CORPUS = sorted((ROOT / "tests" / "hostile").glob("*.py"))
 PLACEHOLDER = "EXERCISE"
-TEST_TIMEOUT = 2  # nothing here needs long: the control has one trivial test
+TEST_TIMEOUT = 1  # nothing here needs long: the control has one trivial test
 MEMORY_MB = 1024
-CASE_SECONDS = 90  # the slowest case hangs twice per exercise: about 4 x 3 x 2 s
+CASE_SECONDS = 90  # the slowest case hangs in every test it reaches: about 9 x 3 x 1 s
 
 CONTROL_TEST = '''\
 """A trivial exercise graded beside the hostile ones: it must keep full marks."""
@@ -63,25 +62,22 @@ def fortress(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-# These run into a limit (a timeout, the memory cap, the output cap) in every test they reach,
-# so each costs its limit whatever the exercise: they face one exercise of each kind and of each
-# shape (a class, a decorator, threads) rather than the whole catalogue.
-LIMIT_CASES = {
-    "never_returns", "loops_at_import", "unbounded_recursion", "prints_megabytes",
-    "allocates_gigabytes",
-}  # fmt: skip
+# What a hostile module does is the same under any exercise's name: what differs is how the
+# tests reach it. So each case faces one exercise of each kind (which file the learner writes,
+# which suite grades it) and of each shape the tests call (a class, a decorator, threads,
+# coroutines), not the whole catalogue: the cases that hang cost their limit in every test.
+SHAPES = {"lru_cache": "a class", "retry": "a decorator", "connection_pool": "threads",
+          "fetch_all": "coroutines"}  # fmt: skip
 
 
-def exercise_names(case: str = "") -> list[str]:
-    """The exercises ``case`` is graded as: all of them, or one of each kind and shape."""
+def exercise_names() -> list[str]:
+    """The exercises every case is graded as: one of each kind and of each shape."""
     from grader.config import load_config
 
     catalogue = load_config(ROOT).catalogue
-    if case not in LIMIT_CASES:
-        return [exercise.name for exercise in catalogue]
     first_of_kind = {exercise.kind_name: exercise.name for exercise in reversed(catalogue)}
-    shapes = {"lru_cache", "retry", "connection_pool"}
-    return [e.name for e in catalogue if e.name in shapes | set(first_of_kind.values())]
+    chosen = SHAPES.keys() | first_of_kind.values()
+    return [exercise.name for exercise in catalogue if exercise.name in chosen]
 
 
 def fingerprint(root: Path) -> dict[str, str]:
@@ -112,7 +108,7 @@ def reason(exercise: dict[str, object]) -> str:
 def test_hostile_submission_earns_nothing_and_harms_nothing(
     case: Path, fortress: Path, tmp_path: Path
 ) -> None:
-    names = exercise_names(case.stem)
+    names = exercise_names()
     impl = tmp_path / "impl"
     impl.mkdir()
     for name in names:
@@ -121,7 +117,7 @@ def test_hostile_submission_earns_nothing_and_harms_nothing(
     before = fingerprint(ROOT), fingerprint(fortress)
 
     start = time.monotonic()
-    # Named, so that drafts (left out of a grade with no names) face the corpus too.
+    # Named: a grade without names leaves out drafts, and a draft may be the first of its kind.
     graded = run_grader(
         *names, "control", "--impl", impl, root=fortress, report=tmp_path / "report.json"
     )
