@@ -32,11 +32,6 @@ OUTPUT_TAIL = 1_500  # characters of pytest's own output kept to explain a broke
 FOLLOW_SECONDS = 0.05  # how often a followed run's new events are read
 FILE_LINE = re.compile(r'File "([^"]+)", line (\d+)')
 CATEGORIES = ("correctness", "performance")  # the tests' categories, in the order they run
-# Processes per category, side by side: the correctness tests, run first, are split so that
-# their verdict comes sooner, and many of them wait (on sleeps, timeouts, threads) rather than
-# compute. Fixed, never chosen from the machine: the same code is graded by the same processes
-# everywhere.
-SHARDS = {"correctness": 2, "performance": 1}
 NOT_TIMED = "not timed: performance counts only once every correctness test passes"
 
 
@@ -105,8 +100,9 @@ def run_tests(
 ) -> RunResult:
     """Run ``exercise``'s tests against ``impl_dir``; scratch files in ``workdir``.
 
-    Each category's tests run in :data:`SHARDS` processes side by side, each process taking one
-    of ``slots`` (the grade's processes at once); the correctness processes take theirs first.
+    Each category's tests run in the exercise's :class:`~grader.config.Processes`, side by side,
+    each process taking one of ``slots`` (the grade's processes at once); the correctness
+    processes take theirs first.
     Timing counts only once every correctness test passes, so the timing processes end at the
     first correctness test that fails, and their tests read "not timed", as in one process.
 
@@ -114,7 +110,8 @@ def run_tests(
     self-test's mutants need no more to be caught). ``on_event`` hears each event as a process
     writes it, for a watcher that shows the first failure at once.
     """
-    parts = [(category, shard) for category in CATEGORIES for shard in range(SHARDS[category])]
+    shards = exercise.processes
+    parts = [(category, shard) for category in CATEGORIES for shard in range(shards.of(category))]
     # Set by a failed test: a correctness failure ends the timing processes, which cannot count;
     # a failure in the ``stop_after`` category ends that category's processes.
     stop = {category: threading.Event() for category in CATEGORIES}
@@ -146,7 +143,7 @@ def run_tests(
                 options=[
                     f"--impl={impl_dir}",
                     f"--kata-part={category}",
-                    f"--kata-shard={shard}/{SHARDS[category]}",
+                    f"--kata-shard={shard}/{shards.of(category)}",
                     *([f"--kata-hidden={hidden}"] if hidden else []),
                     *([f"--kata-stop-after={stop_after}"] if stop_after else []),
                 ],

@@ -33,6 +33,28 @@ class ConfigError(Exception):
     """A problem with the configuration, in one line that says what to fix."""
 
 
+MOST_PROCESSES = 4
+
+
+@dataclass(frozen=True)
+class Processes:
+    """How many test processes run an exercise's tests of each category, side by side.
+
+    The correctness tests, run first, are split in two so that their verdict comes sooner; the
+    timing tests take one process. An exercise whose tests mostly wait (on sleeps, timeouts,
+    threads) rather than compute may ask for more in its catalogue table:
+    ``processes = { correctness = 3, performance = 2 }``. Fixed per exercise, never chosen from
+    the machine: the same code is graded by the same processes everywhere.
+    """
+
+    correctness: int = 2
+    performance: int = 1
+
+    def of(self, category: str) -> int:
+        """The number of processes for ``category`` (``correctness`` or ``performance``)."""
+        return self.correctness if category == "correctness" else self.performance
+
+
 @dataclass(frozen=True)
 class Exercise:
     """One exercise of the catalogue."""
@@ -44,6 +66,7 @@ class Exercise:
     hints: tuple[str, ...]
     draft: bool = False  # being written: hidden from learners until the self-test passes
     kind_name: str = "implement"
+    processes: Processes = Processes()
 
     @property
     def kind(self) -> Kind:
@@ -194,7 +217,22 @@ def _read_exercise(entry: object) -> Exercise:
         hints=strings("hints"),
         draft=draft,
         kind_name=kind,
+        processes=_read_processes(name, entry.get("processes", {})),
     )
+
+
+def _read_processes(name: str, table: object) -> Processes:
+    fields = ("correctness", "performance")
+    counts = table if isinstance(table, dict) and set(table) <= set(fields) else None
+    if counts is None or not all(
+        type(counts.get(field, 1)) is int and 1 <= counts.get(field, 1) <= MOST_PROCESSES
+        for field in fields
+    ):
+        raise ConfigError(
+            f"{CATALOGUE}: processes of {name!r} must be a table like "
+            f"{{ correctness = 3, performance = 2 }}, each from 1 to {MOST_PROCESSES}"
+        )
+    return Processes(**counts)
 
 
 def _read_active(value: object, catalogue: tuple[Exercise, ...]) -> tuple[Exercise, ...]:

@@ -153,6 +153,33 @@ def test_broken_config_is_one_line_error(repo: Path, toml: str, message: str) ->
         load_config(repo)
 
 
+CATALOGUE_TABLE = '[[exercise]]\nname = "demo"\n'
+BROKEN_PROCESSES = [
+    "{ correctness = 0 }",
+    "{ correctness = 5 }",
+    "{ timing = 2 }",
+    "3",
+    "{ correctness = 1.5 }",
+]
+
+
+@pytest.mark.parametrize("value", BROKEN_PROCESSES)
+def test_process_counts_outside_1_to_4_are_one_line_errors(repo: Path, value: str) -> None:
+    (repo / "exercises" / "info.toml").write_text(f"{CATALOGUE_TABLE}processes = {value}\n")
+    with pytest.raises(ConfigError, match=r"processes of 'demo' must be a table like .* 1 to 4$"):
+        load_config(repo)
+
+
+def test_an_exercise_may_ask_for_more_test_processes(repo: Path) -> None:
+    (repo / "exercises" / "info.toml").write_text(
+        f"{CATALOGUE_TABLE}processes = {{ performance = 2 }}\n"
+        f"{CATALOGUE_TABLE.replace('demo', 'plain')}"
+    )
+    demo, plain = load_config(repo).catalogue
+    assert (demo.processes.of("correctness"), demo.processes.of("performance")) == (2, 2)
+    assert (plain.processes.of("correctness"), plain.processes.of("performance")) == (2, 1)
+
+
 def test_defaults_hold_without_a_kata_table(repo: Path) -> None:
     (repo / "pyproject.toml").write_text("[project]\nname = 'x'\n")
     config = load_config(repo)

@@ -1,9 +1,10 @@
 """An exercise's test processes run side by side and grade as one process would.
 
-The correctness tests are split between two processes, the timing tests run in a third. The
-timing tests count only once every correctness test passes: their run is ended at the first
-correctness failure and its tests read "not timed", whatever they did meanwhile. Every test
-process draws the same examples and hashes strings alike, warm or fresh.
+The correctness tests are split between two processes, the timing tests run in a third; an
+exercise may ask for more in its catalogue table. The timing tests count only once every
+correctness test passes: their run is ended at the first correctness failure and its tests read
+"not timed", whatever they did meanwhile. Every test process draws the same examples and hashes
+strings alike, warm or fresh.
 """
 
 from __future__ import annotations
@@ -177,3 +178,30 @@ def test_examples_never_depend_on_the_literals_of_loaded_modules(tmp_path: Path)
     graded = run_grader("--impl", repo / "exercises", root=repo, report=tmp_path / "r.json")
     correctness = graded.exercise("adder")["categories"]["correctness"]
     assert correctness["score"] == correctness["max_score"], graded.output
+
+
+WHICH_PROCESS = """
+
+@pytest.mark.timing
+@pytest.mark.parametrize("n", range(4))
+def test_which_process(n: int) -> None:
+    assert False, f"process {os.getpid()}"
+"""
+
+
+def timing_processes(repo: Path, report: Path) -> set[str]:
+    """The processes that ran the timing tests, as their failures name them."""
+    with (repo / "tests" / "test_adder.py").open("a") as tests:
+        tests.write(WHICH_PROCESS)
+    graded = run_grader("--impl", repo / "exercises", root=repo, report=report)
+    checks = graded.exercise("adder")["categories"]["performance"]["checks"]
+    return {c["message"] for c in checks if c["message"].startswith("process ")}
+
+
+def test_an_exercise_may_split_its_timing_tests_between_processes(tmp_path: Path) -> None:
+    one = make_repo(tmp_path / "one", seconds=0, answer="a + b")
+    assert len(timing_processes(one, tmp_path / "one.json")) == 1
+    two = make_repo(tmp_path / "two", seconds=0, answer="a + b")
+    catalogue = two / "exercises" / "info.toml"
+    catalogue.write_text(catalogue.read_text() + "processes = { performance = 2 }\n")
+    assert len(timing_processes(two, tmp_path / "two.json")) == 2
