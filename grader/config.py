@@ -43,8 +43,9 @@ class Processes:
     The correctness tests, run first, are split in two so that their verdict comes sooner; the
     timing tests take one process. An exercise whose tests mostly wait (on sleeps, timeouts,
     threads) rather than compute may ask for more in its catalogue table:
-    ``processes = { correctness = 3, performance = 2 }``. Fixed per exercise, never chosen from
-    the machine: the same code is graded by the same processes everywhere.
+    ``processes = { correctness = 2, performance = 2 }``. More than the grade's ``--jobs`` (four
+    on two cores) only queue. Fixed per exercise, never chosen from the machine: the same code
+    is graded by the same processes everywhere.
     """
 
     correctness: int = 2
@@ -230,7 +231,7 @@ def _read_processes(name: str, table: object) -> Processes:
     ):
         raise ConfigError(
             f"{CATALOGUE}: processes of {name!r} must be a table like "
-            f"{{ correctness = 3, performance = 2 }}, each from 1 to {MOST_PROCESSES}"
+            f"{{ correctness = 2, performance = 2 }}, each from 1 to {MOST_PROCESSES}"
         )
     return Processes(**counts)
 
