@@ -118,6 +118,10 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(repo / "solutions" / "retry.py", repo / "exercises" / "retry.py")
     shutil.copytree(repo / "solutions", repo / "submissions" / "ada")
     shutil.copytree(repo / "exercises", repo / "submissions" / "bob")
+    # mypy's cache from this checkout, as a maintainer's clone has one after its first run:
+    # `nox -s typecheck` then checks what differs rather than every file afresh (7.5 s -> 0.6 s).
+    if (ROOT / ".mypy_cache").is_dir():
+        shutil.copytree(ROOT / ".mypy_cache", repo / ".mypy_cache")
     return repo
 
 
