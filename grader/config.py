@@ -223,17 +223,16 @@ def _read_exercise(entry: object) -> Exercise:
 
 
 def _read_processes(name: str, table: object) -> Processes:
-    fields = ("correctness", "performance")
-    counts = table if isinstance(table, dict) and set(table) <= set(fields) else None
-    if counts is None or not all(
-        type(counts.get(field, 1)) is int and 1 <= counts.get(field, 1) <= MOST_PROCESSES
-        for field in fields
+    if not (
+        isinstance(table, dict)
+        and set(table) <= {"correctness", "performance"}
+        and all(type(count) is int and 1 <= count <= MOST_PROCESSES for count in table.values())
     ):
         raise ConfigError(
             f"{CATALOGUE}: processes of {name!r} must be a table like "
             f"{{ correctness = 2, performance = 2 }}, each from 1 to {MOST_PROCESSES}"
         )
-    return Processes(**counts)
+    return Processes(**table)
 
 
 def _read_active(value: object, catalogue: tuple[Exercise, ...]) -> tuple[Exercise, ...]:
