@@ -514,9 +514,9 @@ def test_a_freed_slot_always_wakes_a_waiter(how: Discard, max_size: int) -> None
     )
 
 
-# This test waits half a second. Placed here, it runs in the other correctness process than the
-# state machine, the slowest test: the grader deals the example tests to its two processes in
-# turn, in file order, then the property tests. The grade takes 0.14 s less.
+# This test waits half a second. Placed here, it runs in another correctness process than the
+# state machine, the slowest test: the grader deals the example tests to its processes in turn,
+# in file order, then the property tests.
 def test_by_default_a_caller_waits_for_a_connection() -> None:
     pool = ConnectionPool(Factory(), max_size=1)
     with pool.connection():
