@@ -46,7 +46,7 @@ START_SECONDS = 10.0  # how long a client waits for a new worker before running 
 REPLY_SECONDS = 5.0  # how long a client waits for the fork's pid
 SOCKET_FOLDER_LENGTH = 70  # leaves room for the socket's name within the limit of 104 bytes
 # Imported by every run: the test tools, the plugins pytest always loads, and the standard modules
-# they and the test modules import (about 40 ms of a run). Not the plugins that runs name with -p:
+# they and the test modules import (20 ms of a run). Not the plugins that runs name with -p:
 # pytest rewrites their asserts as it imports them, which it cannot do twice.
 WARM = (
     "pytest", "hypothesis", "hypothesis.strategies", "hypothesis.stateful",

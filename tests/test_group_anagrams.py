@@ -151,7 +151,7 @@ def test_example(words: list[str], ignore_case: bool) -> None:
 # long words need properties of their own. One long word is drawn, then words made from it: its
 # anagrams, and words of the same length with one character changed (anagrams of each other
 # or of nothing). Drawing each character would cost hypothesis ten times as much, and so would
-# its own shuffle, which draws every swap: the shuffles come from a seed it draws.
+# its own shuffle, which draws every swap: a random.Random seeded from one draw shuffles.
 LONG_ALPHABETS = ["ab", "aAbBß", "xyzé", "".join(map(chr, range(0x4E00, 0x4E80)))]
 
 
