@@ -320,7 +320,9 @@ def _wait(process: TestProcess, timeout: float) -> bool:
     try:
         process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
+        # A worker's child may have exited, and been reaped by the worker, since: nothing to kill.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         return True
     return False

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from grader import worker
-from grader.collect import GRADER_HOME
+from grader.collect import GRADER_HOME, _wait
 
 PROBE = """\
 import json, os, sys, tempfile
@@ -150,3 +150,30 @@ def test_a_stopped_worker_is_replaced(tmp_path: Path) -> None:
     while answers(worker.socket_path()) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert probe_once(tmp_path, "after", warm=True)["variable"] == "as given"
+
+
+class ReapedRun:
+    """A worker's run whose child exited, and was reaped by the worker, before its status came."""
+
+    def __init__(self) -> None:
+        self.pid = _finished_pid()
+        self.returncode: int | None = None
+        self.waits = 0
+
+    def wait(self, timeout: float | None = None) -> int:
+        self.waits += 1
+        if self.waits == 1:
+            raise subprocess.TimeoutExpired("run", timeout or 0)
+        return 0
+
+
+def _finished_pid() -> int:
+    process = subprocess.Popen(["true"])
+    process.wait()
+    return process.pid
+
+
+def test_stopping_a_run_that_has_just_ended_is_not_an_error() -> None:
+    run = ReapedRun()
+    assert _wait(run, 0) is True  # stopped, and no ProcessLookupError from the kill
+    assert run.waits == 2
