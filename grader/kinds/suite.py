@@ -23,8 +23,8 @@ from __future__ import annotations
 import ast
 import shutil
 import time
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 CHAFF = Path("tests") / "chaff"
 WHEAT = Path("tests") / "wheat"
 FINISHED = "runs clean on the finished module"
+STOPPED = "not run: stopped at the first lost correctness point, as asked"
 SUITES_AT_ONCE = 2  # runs of one exercise's suite side by side
 SUITE_LIMIT = 5.0  # the suite may take this many times as long as the reference suite
 SUITE_INI = """\
@@ -122,17 +123,25 @@ class Tests(Kind):
         first = [(finished, run.module)]
         if reference_suite.is_file():
             first.append((finished, reference_suite))
-        mine, *reference = _run_suites(run, first, numbered_from=0)
+        mine, *reference = _ran(_run_suites(run, first, numbered_from=0))
         if mine.result.refused:
             return mine.result
         outcomes = [Outcome(FINISHED, "correctness", _clean(mine.result), _why(mine.result))]
         if not _clean(mine.result):
             return RunResult(tuple(outcomes))
-        done = _run_suites(run, [(v, run.module) for v in hidden], numbered_from=len(first))
-        refused = next((d.result for d in done if d.result.refused), None)
+        # A self-test's mutant suite is caught by its first missed bug or false alarm.
+        until = _loses_correctness if run.stop_after == "correctness" else None
+        done = _run_suites(
+            run, [(v, run.module) for v in hidden], numbered_from=len(first), until=until
+        )
+        refused = next((d.result for d in done if d is not None and d.result.refused), None)
         if refused is not None:
             return refused
-        for version, result in zip(hidden, (d.result for d in done), strict=True):
+        for version, ran in zip(hidden, done, strict=True):
+            if ran is None:
+                outcomes.append(Outcome(version.label, "correctness", False, STOPPED))
+                continue
+            result = ran.result
             if version.role == "wheat":
                 alarm = "" if _clean(result) else f"false alarm: {_why(result)}"
                 outcomes.append(Outcome(version.label, "correctness", _clean(result), alarm))
@@ -186,14 +195,28 @@ class Tests(Kind):
         return all(o.passed for o in outcomes if o.name == FINISHED or o.name.startswith("passes"))
 
 
-def _run_suites(run: Run, jobs: list[tuple[Version, Path]], numbered_from: int) -> list[_Done]:
-    """Run each (version, suite) pair, a few at a time; results in the order given."""
+def _run_suites(
+    run: Run,
+    jobs: list[tuple[Version, Path]],
+    numbered_from: int,
+    until: Callable[[Version, RunResult], bool] | None = None,
+) -> list[_Done | None]:
+    """Run each (version, suite) pair, a few at a time; results in the order given.
+
+    Once ``until`` holds for a finished run, the runs not yet started are not started: None.
+    """
     with ThreadPoolExecutor(max_workers=SUITES_AT_ONCE) as pool:
-        futures = [
-            pool.submit(_run_suite, run, version, suite, number=numbered_from + index)
+        futures = {
+            pool.submit(_run_suite, run, version, suite, number=numbered_from + index): version
             for index, (version, suite) in enumerate(jobs)
-        ]
-        return [future.result() for future in futures]
+        }
+        if until is not None:
+            for future in as_completed(futures):
+                if until(futures[future], future.result().result):
+                    for pending in futures:
+                        pending.cancel()
+                    break
+        return [None if future.cancelled() else future.result() for future in futures]
 
 
 @dataclass(frozen=True)
@@ -266,6 +289,16 @@ def bug_in_words(path: Path) -> str:
     docstring = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
     first = docstring.strip().splitlines()[0] if docstring.strip() else path.stem
     return first.removeprefix("Mutant:").strip().rstrip(".")
+
+
+def _ran(done: list[_Done | None]) -> list[_Done]:
+    """The runs of a call without ``until``, which starts them all."""
+    return [d for d in done if d is not None]
+
+
+def _loses_correctness(version: Version, result: RunResult) -> bool:
+    """Whether this run alone costs correctness points: a false alarm, or a missed bug."""
+    return _clean(result) == (version.role == "chaff")
 
 
 def _clean(result: RunResult) -> bool:

@@ -16,6 +16,7 @@ import pytest
 
 from grader.config import CATEGORIES, KIND_NAMES
 from grader.kinds import KINDS
+from grader.kinds.suite import STOPPED, SUITES_AT_ONCE
 from tests.selftest.conftest import ROOT, commit_all, copy_repo, run
 
 SUITE = "demo_tests"
@@ -146,3 +147,21 @@ def test_an_export_works_for_each_kind_and_holds_no_hidden_version(
     graded = run(dest, "grader", SUITE)
     assert "provisional" in graded.stdout, graded.stdout
     assert "Traceback" not in graded.stderr, graded.stderr
+
+
+def test_a_self_test_stops_a_suite_at_its_first_missed_bug(tmp_path: Path) -> None:
+    """``--stop-after correctness`` (a mutant's grade) runs no version after the first lost one."""
+    impl = tmp_path / "impl"
+    impl.mkdir()
+    weak = ROOT / "tests" / "mutants" / "parse_duration" / "asserts_nothing.py"
+    (impl / "test_parse_duration.py").write_text(weak.read_text())
+    report = tmp_path / "r.json"
+    run(ROOT, "grader", "parse_duration", "--impl", impl, "--stop-after", "correctness",
+        "--json", report)  # fmt: skip
+    category = json.loads(report.read_text())["exercises"][0]["categories"]["correctness"]
+    messages = [check["message"] for check in category["checks"]]
+    assert category["score"] < category["max_score"], messages
+    assert messages[-1] == STOPPED, messages
+    # Run: the finished module, every correct version, the first buggy one and those begun with it.
+    wheat = len(list((ROOT / "tests" / "wheat" / "parse_duration").glob("[!_]*.py")))
+    assert sum(message != STOPPED for message in messages) <= 1 + wheat + 1 + SUITES_AT_ONCE
