@@ -39,6 +39,7 @@ class Options:
     # Twice the cores: many tests wait (sleeps, timeouts, threads) rather than compute.
     jobs: int = 2 * max(1, os.cpu_count() or 1)
     stop_after: str | None = None  # a category: end a run at its first failed test, unreviewed
+    review: bool = True  # False: no readability review (a self-test asks only about the tests)
     on_event: Callable[[str, dict[str, Any]], None] | None = None  # (exercise, event) as written
     hidden: Path | None = None  # a lead's pack of hidden tests, added to each exercise's own
 
@@ -75,7 +76,7 @@ def grade_many(
         ThreadPoolExecutor(max_workers=len(runnable) + 1) as pool,
     ):
         # A self-test run that stops early asks only whether a category loses points.
-        to_review = [] if options.stop_after else modules
+        to_review = modules if options.review and not options.stop_after else []
         reviewed = pool.submit(review_many, to_review, config.root, cache / "mypy")
         runs: dict[Future[RunResult], Exercise] = {}
         for exercise in runnable:
