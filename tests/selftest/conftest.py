@@ -6,11 +6,15 @@ import json
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from tests.selftest.test_mutants import Gradings
 
 ROOT = Path(__file__).resolve().parents[2]
 NOT_COPIED = (".git", ".nox", ".kata", "__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache")
@@ -86,6 +90,9 @@ def copy_repo(dest: Path) -> Path:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Drafts may still be incomplete; an export (no solutions/) leaves out what needs them.
 
+    The tests of mutants and alternatives run last: their gradings run in the background
+    meanwhile (:func:`background_gradings`).
+
     A check of a draft exercise (``draft = true`` in the catalogue) is expected to fail while
     the draft is written: it reads XFAIL, and XPASS once it holds, which is the sign that the
     draft is ready to publish.
@@ -98,6 +105,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if name in drafts:
             reason = f"{name} is a draft: publish it (delete draft = true) once this passes"
             item.add_marker(pytest.mark.xfail(reason=reason, strict=False))
+    items.sort(key=lambda item: item.path.name == "test_mutants.py")  # stable: order kept
     if (ROOT / "solutions").is_dir():
         return
     needs = [item for item in items if item.path.name in NEEDS_REFERENCES]
@@ -121,3 +129,19 @@ def exercise_of(item: pytest.Item) -> str | None:
 NEEDS_REFERENCES = {
     "test_references.py", "test_mutants.py", "test_learner.py", "test_install.py", "test_guard.py",
 }  # fmt: skip
+
+
+@pytest.fixture(scope="session", autouse=True)
+def background_gradings(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Gradings]:
+    """The gradings of test_mutants begin with the self-test, in background threads.
+
+    They take minutes of both cores; the rest of the self-test often waits (timeouts, installs,
+    a process starting), and the gradings use that time.
+    """
+    from tests.selftest.test_mutants import Gradings
+
+    gradings = Gradings(request.session.items, tmp_path_factory)
+    yield gradings
+    gradings.close()

@@ -7,9 +7,10 @@ performance points, so that it is the timing tests that catch it, not the rubric
 Each module in ``tests/alternatives/<exercise>/`` is a correct design unlike the reference and
 must lose nothing in correctness or performance.
 
-The gradings run in parallel, one per core, before the first of these tests needs one; a mutant's
-run ends at its first failed test in the category it must lose (``--stop-after``), which is all
-it takes to be caught.
+The gradings begin in the background, one per core, as the self-test starts (conftest), and the
+tests of this module run last: the other self-tests fill the time their own processes spend
+waiting. A mutant's run ends at its first failed test in the category it must lose
+(``--stop-after``), which is all it takes to be caught.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ def grade_as_exercise(
 
     The grade runs in this process, through the pipeline a learner's grade goes through, its
     correctness processes side by side: the first failure ends them all when ``stop_after`` asks.
+    Readability is not reviewed: these tests ask only about correctness and performance.
     """
     config = load_config(ROOT)
     chosen = config.exercise(module.parent.name)
@@ -57,7 +59,7 @@ def grade_as_exercise(
     impl = tmp_path / "impl"
     impl.mkdir()
     shutil.copy(module, impl / chosen.module_file)
-    graded = grade(config, chosen, impl, Options(jobs=2, stop_after=stop_after))
+    graded = grade(config, chosen, impl, Options(jobs=2, stop_after=stop_after, review=False))
     return {
         name: {"score": category.score, "max_score": category.max_score}
         for name, category in graded.categories.items()
@@ -67,32 +69,46 @@ def grade_as_exercise(
 Categories = dict[str, dict[str, float]]
 
 
+class Gradings:
+    """The gradings of the selected mutants and alternatives, under way in background threads."""
+
+    def __init__(self, items: list[pytest.Item], tmp_path_factory: pytest.TempPathFactory) -> None:
+        selected = {
+            item.callspec.params.get("mutant") or item.callspec.params.get("alternative")
+            for item in items
+            if hasattr(item, "callspec") and item.path.name == Path(__file__).name
+        }
+        modules = [module for module in [*MUTANTS, *ALTERNATIVES] if module in selected]
+        self.pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
+        self.futures = {
+            module: self.pool.submit(grade_or_say_why, module, folder)
+            # Made here, not in the threads: pytest's temporary folders are not made thread-safely.
+            for module, folder in (
+                (m, tmp_path_factory.mktemp(label(m).replace("/", "-"))) for m in modules
+            )
+        }
+
+    def __getitem__(self, module: Path) -> Categories | str:
+        return self.futures[module].result()
+
+    def close(self) -> None:
+        """Start no more gradings, and wait for those under way (an interrupted self-test)."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def grade_or_say_why(module: Path, folder: Path) -> Categories | str:
+    """``module``'s categories, or why it could not be graded (its test says so)."""
+    stop_after = caught_by(module) if module in MUTANTS else None
+    try:
+        return grade_as_exercise(module, folder, stop_after)
+    except AssertionError as error:  # no report: the test of this module says why
+        return str(error)
+
+
 @pytest.fixture(scope="session")
-def gradings(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> dict[Path, Categories | str]:
-    """Every selected mutant and alternative, graded in parallel, one per core."""
-    selected = {
-        item.callspec.params.get("mutant") or item.callspec.params.get("alternative")
-        for item in request.session.items
-        if hasattr(item, "callspec") and item.path.name == Path(__file__).name
-    }
-    modules = [module for module in [*MUTANTS, *ALTERNATIVES] if module in selected]
-    # Made here, not in the threads: pytest's temporary folders are not made thread-safely.
-    folders = {
-        module: tmp_path_factory.mktemp(label(module).replace("/", "-")) for module in modules
-    }
-
-    def grade(module: Path) -> Categories | str:
-        folder = folders[module]
-        stop_after = caught_by(module) if module in MUTANTS else None
-        try:
-            return grade_as_exercise(module, folder, stop_after)
-        except AssertionError as error:  # no report: the test of this module says why
-            return str(error)
-
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        return dict(zip(modules, pool.map(grade, modules), strict=True))
+def gradings(background_gradings: Gradings) -> Gradings:
+    """Every selected mutant and alternative, graded in parallel since the self-test began."""
+    return background_gradings
 
 
 @pytest.mark.parametrize("name", [e.name for e in load_config(ROOT).catalogue])
@@ -108,9 +124,7 @@ def test_every_exercise_has_an_alternative_design(name: str) -> None:
 
 
 @pytest.mark.parametrize("mutant", MUTANTS, ids=label)
-def test_mutant_loses_points_in_its_category(
-    mutant: Path, gradings: dict[Path, Categories | str]
-) -> None:
+def test_mutant_loses_points_in_its_category(mutant: Path, gradings: Gradings) -> None:
     category = caught_by(mutant)
     categories = gradings[mutant]
     assert not isinstance(categories, str), categories
@@ -124,9 +138,7 @@ def test_mutant_loses_points_in_its_category(
 
 
 @pytest.mark.parametrize("alternative", ALTERNATIVES, ids=label)
-def test_alternative_design_loses_nothing(
-    alternative: Path, gradings: dict[Path, Categories | str]
-) -> None:
+def test_alternative_design_loses_nothing(alternative: Path, gradings: Gradings) -> None:
     categories = gradings[alternative]
     assert not isinstance(categories, str), categories
     for category in ("correctness", "performance"):
