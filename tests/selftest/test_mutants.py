@@ -7,19 +7,21 @@ performance points, so that it is the timing tests that catch it, not the rubric
 Each module in ``tests/alternatives/<exercise>/`` is a correct design unlike the reference and
 must lose nothing in correctness or performance.
 
-The gradings begin in the background, one per core, as the self-test starts (conftest), and the
-tests of this module run last: the other self-tests fill the time their own processes spend
-waiting. A mutant's run ends at its first failed test in the category it must lose
-(``--stop-after``), which is all it takes to be caught.
+The gradings begin in the background as the self-test starts (conftest), and the tests of this
+module run last: the gradings use the time the other self-tests leave a core idle. A mutant's run
+ends at its first failed test in the category it must lose (``--stop-after``), which is all it
+takes to be caught.
 """
 
 from __future__ import annotations
 
 import ast
 import os
+import queue
 import re
 import shutil
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -70,7 +72,11 @@ Categories = dict[str, dict[str, float]]
 
 
 class Gradings:
-    """The gradings of the selected mutants and alternatives, under way in background threads."""
+    """The gradings of the selected mutants and alternatives, under way in background threads.
+
+    One at a time while the other self-tests run, which leave a core idle as often as not; one
+    per core once these tests ask for a result, when nothing else is left to run.
+    """
 
     def __init__(self, items: list[pytest.Item], tmp_path_factory: pytest.TempPathFactory) -> None:
         selected = {
@@ -79,21 +85,46 @@ class Gradings:
             if hasattr(item, "callspec") and item.path.name == Path(__file__).name
         }
         modules = [module for module in [*MUTANTS, *ALTERNATIVES] if module in selected]
-        self.pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
-        self.futures = {
-            module: self.pool.submit(grade_or_say_why, module, folder)
-            # Made here, not in the threads: pytest's temporary folders are not made thread-safely.
-            for module, folder in (
-                (m, tmp_path_factory.mktemp(label(m).replace("/", "-"))) for m in modules
-            )
-        }
+        # Made here, not in the threads: pytest's temporary folders are not made thread-safely.
+        self.folders = {m: tmp_path_factory.mktemp(label(m).replace("/", "-")) for m in modules}
+        self.futures: dict[Path, Future[Categories | str]] = {m: Future() for m in modules}
+        self.waiting: queue.SimpleQueue[Path] = queue.SimpleQueue()
+        for module in modules:
+            self.waiting.put(module)
+        self.threads: list[threading.Thread] = []
+        self.grade_with(threads=1)
+
+    def grade_with(self, threads: int) -> None:
+        """Grade with this many threads from now on (never fewer than before)."""
+        while len(self.threads) < threads:
+            thread = threading.Thread(target=self._work, name="gradings", daemon=True)
+            thread.start()
+            self.threads.append(thread)
+
+    def _work(self) -> None:
+        while True:
+            try:
+                module = self.waiting.get_nowait()
+            except queue.Empty:
+                return
+            future = self.futures[module]
+            if not future.set_running_or_notify_cancel():  # cancelled by close()
+                continue
+            try:
+                future.set_result(grade_or_say_why(module, self.folders[module]))
+            except BaseException as error:  # a crash of the grader: its test shows it
+                future.set_exception(error)
 
     def __getitem__(self, module: Path) -> Categories | str:
+        self.grade_with(threads=os.cpu_count() or 1)
         return self.futures[module].result()
 
     def close(self) -> None:
         """Start no more gradings, and wait for those under way (an interrupted self-test)."""
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        for future in self.futures.values():
+            future.cancel()
+        for thread in self.threads:
+            thread.join()
 
 
 def grade_or_say_why(module: Path, folder: Path) -> Categories | str:
