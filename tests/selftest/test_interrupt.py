@@ -69,21 +69,33 @@ def test_ctrl_c_keeps_finished_results_and_the_learners_files(tmp_path: Path) ->
     before = digest(repo / "exercises")
     scratch = tmp_path / "scratch"
     scratch.mkdir()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "grader", "--root", str(repo), "--impl", str(repo / "exercises")],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "TMPDIR": str(scratch)},
-    )
+    # A terminal's foreground job hears Ctrl-C; a self-test started in the background ignores
+    # SIGINT, and its children would inherit that. The grader starts as the terminal's would.
+    command = [sys.executable, "-m", "grader", "--root", str(repo), "--impl", f"{repo}/exercises"]
+    ignored = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "TMPDIR": str(scratch)},
+        )
+    finally:
+        signal.signal(signal.SIGINT, ignored)
     progress = repo / ".kata"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not quick_finished(scratch):
         time.sleep(0.1)
     time.sleep(8)  # for the review beside it; slow's test sleeps for a minute
     process.send_signal(signal.SIGINT)
-    out, err = process.communicate(timeout=30)
+    try:
+        out, err = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        raise AssertionError("the grader did not stop within 30 s of Ctrl-C") from None
     assert process.returncode == 130, (out, err)
     assert "Traceback" not in out + err, err
     assert "quick" in out and "100/100" in out, out
