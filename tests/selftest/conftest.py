@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import shutil
 import subprocess
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
-    from tests.selftest.test_mutants import Gradings
+    from tests.selftest.background import Background
 
 ROOT = Path(__file__).resolve().parents[2]
 NOT_COPIED = (".git", ".nox", ".kata", "__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache")
@@ -90,8 +91,8 @@ def copy_repo(dest: Path) -> Path:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Drafts may still be incomplete; an export (no solutions/) leaves out what needs them.
 
-    The tests of mutants and alternatives run last: their gradings run in the background
-    meanwhile (:func:`background_gradings`).
+    The tests of hostile cases, mutants and alternatives run last: their gradings run in the
+    background meanwhile (:func:`background`).
 
     A check of a draft exercise (``draft = true`` in the catalogue) is expected to fail while
     the draft is written: it reads XFAIL, and XPASS once it holds, which is the sign that the
@@ -105,7 +106,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if name in drafts:
             reason = f"{name} is a draft: publish it (delete draft = true) once this passes"
             item.add_marker(pytest.mark.xfail(reason=reason, strict=False))
-    items.sort(key=lambda item: item.path.name == "test_mutants.py")  # stable: order kept
+    items.sort(key=lambda item: item.path.name in BACKGROUND)  # stable: order kept
     if (ROOT / "solutions").is_dir():
         return
     needs = [item for item in items if item.path.name in NEEDS_REFERENCES]
@@ -126,22 +127,28 @@ def exercise_of(item: pytest.Item) -> str | None:
     return name if isinstance(name, str) else None
 
 
+# Their gradings begin with the self-test, in this order, and their tests run last.
+BACKGROUND = ("test_hostile.py", "test_mutants.py")
 NEEDS_REFERENCES = {
     "test_references.py", "test_mutants.py", "test_learner.py", "test_install.py", "test_guard.py",
 }  # fmt: skip
 
 
 @pytest.fixture(scope="session", autouse=True)
-def background_gradings(
+def background(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Gradings]:
-    """The gradings of test_mutants begin with the self-test, in background threads.
+) -> Iterator[Background]:
+    """The gradings of the modules in :data:`BACKGROUND` begin with the self-test.
 
     They take minutes of both cores; the rest of the self-test often waits (timeouts, installs,
     a process starting), and the gradings use that time.
     """
-    from tests.selftest.test_mutants import Gradings
+    from tests.selftest.background import Background
 
-    gradings = Gradings(request.session.items, tmp_path_factory)
-    yield gradings
-    gradings.close()
+    jobs = {}
+    for name in BACKGROUND:
+        module = importlib.import_module(f"tests.selftest.{name.removesuffix('.py')}")
+        jobs.update(module.background_jobs(request.session.items, tmp_path_factory))
+    running = Background(jobs)
+    yield running
+    running.close()

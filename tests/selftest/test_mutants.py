@@ -7,8 +7,9 @@ performance points, so that it is the timing tests that catch it, not the rubric
 Each module in ``tests/alternatives/<exercise>/`` is a correct design unlike the reference and
 must lose nothing in correctness or performance.
 
-The gradings begin in the background as the self-test starts (conftest), and the tests of this
-module run last: the gradings use the time the other self-tests leave a core idle. A mutant's run
+The gradings begin in the background as the self-test starts (:mod:`tests.selftest.background`),
+and the tests of this module run last: the gradings use the time the other self-tests leave a core
+idle. A mutant's run
 ends at its first failed test in the category it must lose (``--stop-after``), which is all it
 takes to be caught.
 """
@@ -16,18 +17,17 @@ takes to be caught.
 from __future__ import annotations
 
 import ast
-import os
-import queue
 import re
 import shutil
-import threading
-from concurrent.futures import Future
+from collections.abc import Hashable
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from grader.config import load_config
 from grader.pipeline import Options, grade
+from tests.selftest.background import Background, Job
 from tests.selftest.conftest import ROOT
 
 MUTANTS = sorted((ROOT / "tests" / "mutants").glob("*/[!_]*.py"))
@@ -71,60 +71,22 @@ def grade_as_exercise(
 Categories = dict[str, dict[str, float]]
 
 
-class Gradings:
-    """The gradings of the selected mutants and alternatives, under way in background threads.
-
-    One at a time while the other self-tests run, which leave a core idle as often as not; one
-    per core once these tests ask for a result, when nothing else is left to run.
-    """
-
-    def __init__(self, items: list[pytest.Item], tmp_path_factory: pytest.TempPathFactory) -> None:
-        selected = {
-            item.callspec.params.get("mutant") or item.callspec.params.get("alternative")
-            for item in items
-            if hasattr(item, "callspec") and item.path.name == Path(__file__).name
-        }
-        modules = [module for module in [*MUTANTS, *ALTERNATIVES] if module in selected]
-        # Made here, not in the threads: pytest's temporary folders are not made thread-safely.
-        self.folders = {m: tmp_path_factory.mktemp(label(m).replace("/", "-")) for m in modules}
-        self.futures: dict[Path, Future[Categories | str]] = {m: Future() for m in modules}
-        self.waiting: queue.SimpleQueue[Path] = queue.SimpleQueue()
-        for module in modules:
-            self.waiting.put(module)
-        self.threads: list[threading.Thread] = []
-        self.grade_with(threads=1)
-
-    def grade_with(self, threads: int) -> None:
-        """Grade with this many threads from now on (never fewer than before)."""
-        while len(self.threads) < threads:
-            thread = threading.Thread(target=self._work, name="gradings", daemon=True)
-            thread.start()
-            self.threads.append(thread)
-
-    def _work(self) -> None:
-        while True:
-            try:
-                module = self.waiting.get_nowait()
-            except queue.Empty:
-                return
-            future = self.futures[module]
-            if not future.set_running_or_notify_cancel():  # cancelled by close()
-                continue
-            try:
-                future.set_result(grade_or_say_why(module, self.folders[module]))
-            except BaseException as error:  # a crash of the grader: its test shows it
-                future.set_exception(error)
-
-    def __getitem__(self, module: Path) -> Categories | str:
-        self.grade_with(threads=os.cpu_count() or 1)
-        return self.futures[module].result()
-
-    def close(self) -> None:
-        """Start no more gradings, and wait for those under way (an interrupted self-test)."""
-        for future in self.futures.values():
-            future.cancel()
-        for thread in self.threads:
-            thread.join()
+def background_jobs(
+    items: list[pytest.Item], tmp_path_factory: pytest.TempPathFactory
+) -> dict[Hashable, Job]:
+    """The gradings of the selected mutants and alternatives, to begin with the self-test."""
+    selected = {
+        item.callspec.params.get("mutant") or item.callspec.params.get("alternative")
+        for item in items
+        if hasattr(item, "callspec") and item.path.name == Path(__file__).name
+    }
+    jobs: dict[Hashable, Job] = {}
+    for module in [*MUTANTS, *ALTERNATIVES]:
+        if module in selected:
+            # Made here, not in a background thread: pytest's folders are not made thread-safely.
+            folder = tmp_path_factory.mktemp(label(module).replace("/", "-"))
+            jobs[module] = partial(grade_or_say_why, module, folder)
+    return jobs
 
 
 def grade_or_say_why(module: Path, folder: Path) -> Categories | str:
@@ -136,10 +98,11 @@ def grade_or_say_why(module: Path, folder: Path) -> Categories | str:
         return str(error)
 
 
-@pytest.fixture(scope="session")
-def gradings(background_gradings: Gradings) -> Gradings:
-    """Every selected mutant and alternative, graded in parallel since the self-test began."""
-    return background_gradings
+def graded(background: Background, module: Path) -> Categories:
+    """``module``'s categories, graded in the background since the self-test began."""
+    categories = background.result(module)
+    assert isinstance(categories, dict), categories
+    return categories
 
 
 @pytest.mark.parametrize("name", [e.name for e in load_config(ROOT).catalogue])
@@ -155,10 +118,9 @@ def test_every_exercise_has_an_alternative_design(name: str) -> None:
 
 
 @pytest.mark.parametrize("mutant", MUTANTS, ids=label)
-def test_mutant_loses_points_in_its_category(mutant: Path, gradings: Gradings) -> None:
+def test_mutant_loses_points_in_its_category(mutant: Path, background: Background) -> None:
     category = caught_by(mutant)
-    categories = gradings[mutant]
-    assert not isinstance(categories, str), categories
+    categories = graded(background, mutant)
     lost = categories[category]
     assert lost["score"] < lost["max_score"], f"{label(mutant)} kept its {category} points"
     if category == "performance":
@@ -169,9 +131,8 @@ def test_mutant_loses_points_in_its_category(mutant: Path, gradings: Gradings) -
 
 
 @pytest.mark.parametrize("alternative", ALTERNATIVES, ids=label)
-def test_alternative_design_loses_nothing(alternative: Path, gradings: Gradings) -> None:
-    categories = gradings[alternative]
-    assert not isinstance(categories, str), categories
+def test_alternative_design_loses_nothing(alternative: Path, background: Background) -> None:
+    categories = graded(background, alternative)
     for category in ("correctness", "performance"):
         score = categories[category]
         assert score["score"] == score["max_score"], f"{label(alternative)} lost {category} points"
