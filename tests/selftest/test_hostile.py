@@ -176,3 +176,19 @@ def test_hostile_submission_earns_nothing_and_harms_nothing(
     assert control["score"] == control["max_score"], f"{case.stem} harmed another exercise"
     assert outcome.unchanged, f"{case.stem} changed files"
     assert outcome.elapsed < CASE_SECONDS, f"{case.stem} took {outcome.elapsed:.0f}s to grade"
+
+
+def test_the_corpus_covers_every_kind_of_attack() -> None:
+    expected = {
+        "loops_at_import", "never_returns", "exits_at_import", "os_exit_at_import",
+        "exits_in_call", "os_exit_in_call", "raises_base_exception", "unbounded_recursion",
+        "allocates_gigabytes", "prints_megabytes", "syntax_error", "missing_names",
+        "wrong_signatures", "patches_the_clocks", "patches_pytest", "patches_hypothesis",
+        "patches_the_grader", "writes_into_tests", "writes_into_solutions",
+        "imports_the_reference",
+        # Seen only at run time: no name list finds these.
+        "removes_by_computed_name", "writes_through_io_open", "writes_through_os_open",
+        "writes_through_an_alias", "spawns_a_process", "leaves_a_callback_behind",
+        "writes_from_inside_a_call",
+    }  # fmt: skip
+    assert expected <= {path.stem for path in CORPUS}
