@@ -78,9 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--jobs",
         type=positive_int,
-        default=Options().jobs,
+        default=None,
         metavar="N",
-        help="test processes at once (default: twice the number of cores)",
+        help="test processes at once (default: twice the number of cores, and at least as many"
+        " as one exercise runs side by side)",
     )
     parser.add_argument("--root", type=Path, default=Path.cwd(), help=argparse.SUPPRESS)
     # The self-test's mutants: end each run at its first failed test in this category.

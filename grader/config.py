@@ -43,13 +43,19 @@ class Processes:
     The correctness tests, run first, are split in two so that their verdict comes sooner; the
     timing tests take one process. An exercise whose tests mostly wait (on sleeps, timeouts,
     threads) rather than compute may ask for more in its catalogue table:
-    ``processes = { correctness = 2, performance = 2 }``. More than the grade's ``--jobs`` (four
-    on two cores) only queue. Fixed per exercise, never chosen from the machine: the same code
-    is graded by the same processes everywhere.
+    ``processes = { correctness = 2, performance = 2 }``. They run side by side: a grade runs
+    four test processes at once on two cores, or more if one exercise asks for more, unless
+    ``--jobs`` says fewer. Fixed per exercise, never chosen from the machine: the same code is
+    graded by the same processes everywhere.
     """
 
     correctness: int = 2
     performance: int = 1
+
+    @property
+    def total(self) -> int:
+        """The exercise's test processes, of every category."""
+        return self.correctness + self.performance
 
     def of(self, category: str) -> int:
         """The number of processes for ``category`` (``correctness`` or ``performance``)."""

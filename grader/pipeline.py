@@ -36,8 +36,9 @@ CACHE = Path(".kata") / "cache"
 class Options:
     """How to grade: how many test processes at once, and where a self-test may stop early."""
 
-    # Twice the cores: many tests wait (sleeps, timeouts, threads) rather than compute.
-    jobs: int = 2 * max(1, os.cpu_count() or 1)
+    # Test processes at once. None: twice the cores, as many tests wait (sleeps, timeouts,
+    # threads) rather than compute, and never fewer than one exercise runs side by side.
+    jobs: int | None = None
     stop_after: str | None = None  # a category: end a run at its first failed test, unreviewed
     review: bool = True  # False: no readability review (a self-test asks only about the tests)
     on_event: Callable[[str, dict[str, Any]], None] | None = None  # (exercise, event) as written
@@ -70,7 +71,7 @@ def grade_many(
             done[exercise.name] = early
     modules = [impl_dir / exercise.module_file for exercise in runnable]
     cache = config.root / CACHE
-    slots = threading.BoundedSemaphore(options.jobs)  # test processes at once, in every kind
+    slots = threading.BoundedSemaphore(processes_at_once(options, runnable))  # in every kind
     with (
         tempfile.TemporaryDirectory(prefix="kata-") as scratch,
         ThreadPoolExecutor(max_workers=len(runnable) + 1) as pool,
@@ -120,6 +121,13 @@ def grade(
 ) -> ExerciseGrade:
     """Grade one exercise."""
     return grade_many(config, [exercise], impl_dir, options)[0]
+
+
+def processes_at_once(options: Options, exercises: Sequence[Exercise]) -> int:
+    """Test processes at once: as asked, or twice the cores but never fewer than one exercise's."""
+    if options.jobs is not None:
+        return options.jobs
+    return max([2 * max(1, os.cpu_count() or 1), *(e.processes.total for e in exercises)])
 
 
 def _in_order(

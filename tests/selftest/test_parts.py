@@ -17,6 +17,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from grader.collect import NOT_TIMED, Outcome, RunResult, combine
+from grader.config import Exercise, Processes
+from grader.pipeline import Options, processes_at_once
 from tests.selftest.conftest import ROOT, run_grader
 
 CORRECT = Outcome("test_adds", "correctness", True)
@@ -205,3 +207,14 @@ def test_an_exercise_may_split_its_timing_tests_between_processes(tmp_path: Path
     catalogue = two / "exercises" / "info.toml"
     catalogue.write_text(catalogue.read_text() + "processes = { performance = 2 }\n")
     assert len(timing_processes(two, tmp_path / "two.json")) == 2
+
+
+def test_an_exercise_that_asks_for_more_processes_than_a_grade_runs_gets_them_at_once() -> None:
+    cores = os.cpu_count() or 1
+    plain = Exercise("plain", "Plain", "easy", (), ())
+    wide = replace(
+        plain, name="wide", processes=Processes(correctness=cores + 1, performance=cores)
+    )
+    assert processes_at_once(Options(), [plain]) == 2 * cores
+    assert processes_at_once(Options(), [plain, wide]) == 2 * cores + 1
+    assert processes_at_once(Options(jobs=1), [plain, wide]) == 1  # as the grade asks
