@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
+import textwrap
 import time
 from pathlib import Path
 
@@ -18,6 +21,7 @@ import pytest
 
 from grader import worker
 from grader.collect import GRADER_HOME, _wait
+from tests.selftest.conftest import ROOT
 
 PROBE = """\
 import json, os, sys, tempfile
@@ -143,6 +147,36 @@ def answers(path: Path) -> bool:
 
 
 def test_a_stopped_worker_is_replaced(tmp_path: Path) -> None:
+    # In a process of its own, with a worker of its own (TMPDIR chooses the worker's folder): the
+    # workers of this process serve the self-test's background gradings, and killing one, or
+    # pointing this process at another, would end their runs. Short: a socket's path is.
+    private = tempfile.mkdtemp(prefix="kw-", dir="/tmp")
+    script = textwrap.dedent("""
+        import sys
+        from pathlib import Path
+        from grader import worker
+        from tests.selftest.test_worker import stopped_and_replaced
+        try:
+            stopped_and_replaced(Path(sys.argv[1]))
+        finally:
+            worker.stop_all()
+    """)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path)],
+            cwd=ROOT,
+            env={**os.environ, "TMPDIR": private},
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+    finally:
+        shutil.rmtree(private, ignore_errors=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+def stopped_and_replaced(tmp_path: Path) -> None:
     probe_once(tmp_path, "before", warm=True)
     pid = int(worker.socket_path().with_suffix(".pid").read_text())
     os.kill(pid, signal.SIGKILL)
