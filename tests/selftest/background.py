@@ -13,8 +13,22 @@ import queue
 import threading
 from collections.abc import Callable, Hashable, Mapping
 from concurrent.futures import Future
+from pathlib import Path
+
+import pytest
 
 Job = Callable[[], object]
+
+
+def selected(items: list[pytest.Item], test_file: str, *params: str) -> list[object]:
+    """The values of ``params`` in the selected tests of ``test_file``, in the order they run."""
+    return [
+        item.callspec.params[name]
+        for item in items
+        if hasattr(item, "callspec") and item.path.name == Path(test_file).name
+        for name in params
+        if name in item.callspec.params
+    ]
 
 
 class Background:

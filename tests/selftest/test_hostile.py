@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.selftest.background import Background, Job
+from tests.selftest.background import Background, Job, selected
 from tests.selftest.conftest import ROOT, Graded, run_grader
 
 CORPUS = sorted((ROOT / "tests" / "hostile").glob("*.py"))
@@ -122,11 +122,7 @@ def background_jobs(
     items: list[pytest.Item], tmp_path_factory: pytest.TempPathFactory
 ) -> dict[Hashable, Job]:
     """The gradings of the selected cases, to begin with the self-test, in one fortress."""
-    cases = [
-        item.callspec.params["case"]
-        for item in items
-        if hasattr(item, "callspec") and item.path.name == Path(__file__).name
-    ]
+    cases = [case for case in selected(items, __file__, "case") if isinstance(case, Path)]
     if not cases:
         return {}
     # Made here, not in a background thread: pytest's folders are not made thread-safely.

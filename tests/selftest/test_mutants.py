@@ -9,9 +9,8 @@ must lose nothing in correctness or performance.
 
 The gradings begin in the background as the self-test starts (:mod:`tests.selftest.background`),
 and the tests of this module run last: the gradings use the time the other self-tests leave a core
-idle. A mutant's run
-ends at its first failed test in the category it must lose (``--stop-after``), which is all it
-takes to be caught.
+idle. A mutant's run ends at its first failed test in the category it must lose
+(``--stop-after``), which is all it takes to be caught.
 """
 
 from __future__ import annotations
@@ -27,7 +26,8 @@ import pytest
 
 from grader.config import load_config
 from grader.pipeline import Options, grade
-from tests.selftest.background import Background, Job
+from grader.score import CategoryScore
+from tests.selftest.background import Background, Job, selected
 from tests.selftest.conftest import ROOT
 
 MUTANTS = sorted((ROOT / "tests" / "mutants").glob("*/[!_]*.py"))
@@ -46,10 +46,8 @@ def caught_by(path: Path) -> str:
     return match.group(1)
 
 
-def grade_as_exercise(
-    module: Path, tmp_path: Path, stop_after: str | None = None
-) -> dict[str, dict[str, float]]:
-    """Grade ``module`` as its folder's exercise; return each category's score and maximum.
+def grade_as_exercise(module: Path, tmp_path: Path, stop_after: str | None = None) -> Categories:
+    """Grade ``module`` as its folder's exercise; return each category's score and checks.
 
     The grade runs in this process, through the pipeline a learner's grade goes through, its
     correctness processes side by side: the first failure ends them all when ``stop_after`` asks.
@@ -62,27 +60,25 @@ def grade_as_exercise(
     impl.mkdir()
     shutil.copy(module, impl / chosen.module_file)
     graded = grade(config, chosen, impl, Options(jobs=2, stop_after=stop_after, review=False))
-    return {
-        name: {"score": category.score, "max_score": category.max_score}
-        for name, category in graded.categories.items()
-    }
+    return dict(graded.categories)
 
 
-Categories = dict[str, dict[str, float]]
+Categories = dict[str, CategoryScore]
+
+
+def failed(category: CategoryScore) -> str:
+    """The checks ``category`` lost, with their messages, for a failure that must say why."""
+    return "; ".join(f"{c.name}: {c.message}" for c in category.checks if not c.passed)
 
 
 def background_jobs(
     items: list[pytest.Item], tmp_path_factory: pytest.TempPathFactory
 ) -> dict[Hashable, Job]:
     """The gradings of the selected mutants and alternatives, to begin with the self-test."""
-    selected = {
-        item.callspec.params.get("mutant") or item.callspec.params.get("alternative")
-        for item in items
-        if hasattr(item, "callspec") and item.path.name == Path(__file__).name
-    }
+    chosen = set(selected(items, __file__, "mutant", "alternative"))
     jobs: dict[Hashable, Job] = {}
     for module in [*MUTANTS, *ALTERNATIVES]:
-        if module in selected:
+        if module in chosen:
             # Made here, not in a background thread: pytest's folders are not made thread-safely.
             folder = tmp_path_factory.mktemp(label(module).replace("/", "-"))
             jobs[module] = partial(grade_or_say_why, module, folder)
@@ -122,11 +118,12 @@ def test_mutant_loses_points_in_its_category(mutant: Path, background: Backgroun
     category = caught_by(mutant)
     categories = graded(background, mutant)
     lost = categories[category]
-    assert lost["score"] < lost["max_score"], f"{label(mutant)} kept its {category} points"
+    assert lost.score < lost.max_score, f"{label(mutant)} kept its {category} points"
     if category == "performance":
         correctness = categories["correctness"]
-        assert correctness["score"] == correctness["max_score"], (
-            f"{label(mutant)} must be correct for its timing bug to be what is caught"
+        assert correctness.score == correctness.max_score, (
+            f"{label(mutant)} must be correct for its timing bug to be what is caught; it lost "
+            f"{failed(correctness)}"
         )
 
 
@@ -135,4 +132,6 @@ def test_alternative_design_loses_nothing(alternative: Path, background: Backgro
     categories = graded(background, alternative)
     for category in ("correctness", "performance"):
         score = categories[category]
-        assert score["score"] == score["max_score"], f"{label(alternative)} lost {category} points"
+        assert score.score == score.max_score, (
+            f"{label(alternative)} lost {category} points: {failed(score)}"
+        )
