@@ -25,6 +25,7 @@ __all__ = [
     "check_ratio",
     "deadline",
     "growth_ratio",
+    "guarded_best_times",
     "perf_counter",
     "quiet_gc",
     "thread_time",
@@ -73,6 +74,37 @@ def best_times(
             if stop_above and round_number >= 2 and best[-1] > 10 * stop_above * best[0]:
                 break
     return best
+
+
+def guarded_best_times(
+    ours: Callable[[], object],
+    reference: Callable[[], object],
+    *,
+    repeat: int,
+    allowance: float,
+    slack: float = 0.0,
+    what: str,
+) -> tuple[float, float]:
+    """Return the best ``thread_time`` of ``ours`` and of ``reference`` over ``repeat`` rounds.
+
+    The first round is also the guard: ``ours`` runs under a :func:`deadline` of ``allowance``
+    times the reference's wall time in that round, plus ``slack`` seconds, so that a quadratic
+    design is stopped in about a second instead of being timed for minutes. Its times count as
+    a round like the others: a separate guarded call would cost as much as a round, and measure
+    nothing.
+    """
+    with quiet_gc():
+        wall, cpu = perf_counter(), thread_time()
+        reference()
+        reference_wall, reference_best = perf_counter() - wall, thread_time() - cpu
+        with deadline(allowance * reference_wall + slack, what):
+            cpu = thread_time()
+            ours()
+            ours_best = thread_time() - cpu
+    if repeat > 1:
+        later_ours, later_reference = best_times([ours, reference], repeat - 1, clock=thread_time)
+        ours_best, reference_best = min(ours_best, later_ours), min(reference_best, later_reference)
+    return ours_best, reference_best
 
 
 def growth_ratio(
