@@ -107,8 +107,10 @@ def run_tests(
     first correctness test that fails, and their tests read "not timed", as in one process.
 
     ``stop_after`` names a category whose first failed test ends that category's processes (the
-    self-test's mutants need no more to be caught). ``on_event`` hears each event as a process
-    writes it, for a watcher that shows the first failure at once.
+    self-test's mutants need no more to be caught). With ``stop_after="correctness"`` the timing
+    processes start only once every correctness process has ended, and only if none failed: they
+    could not count otherwise, and would only slow the correctness processes down. ``on_event``
+    hears each event as a process writes it, for a watcher that shows the first failure at once.
     """
     shards = exercise.processes
     parts = [(category, shard) for category in CATEGORIES for shard in range(shards.of(category))]
@@ -116,6 +118,9 @@ def run_tests(
     # a failure in the ``stop_after`` category ends that category's processes.
     stop = {category: threading.Event() for category in CATEGORIES}
     begun = {part: threading.Event() for part in parts if part[0] == "correctness"}
+    ended = {part: threading.Event() for part in begun}
+    # What a timing process waits for before it takes a slot.
+    awaited = ended if stop_after == "correctness" else begun
 
     def follow(category: str, event: dict[str, Any]) -> None:
         if _fails(event):
@@ -129,7 +134,7 @@ def run_tests(
     def run_part(part: tuple[str, int]) -> RunResult:
         category, shard = part
         if category != "correctness":
-            for event in begun.values():
+            for event in awaited.values():
                 event.wait()
         try:
             folder = workdir / f"{category}-{shard}"
@@ -155,6 +160,7 @@ def run_tests(
         finally:
             if part in begun:
                 begun[part].set()  # even if this process could not start
+                ended[part].set()
 
     with ThreadPoolExecutor(max_workers=len(parts)) as pool:
         return combine(dict(zip(parts, pool.map(run_part, parts), strict=True)))

@@ -3,8 +3,9 @@
 The correctness tests are split between two processes, the timing tests run in a third; an
 exercise may ask for more in its catalogue table. The timing tests count only once every
 correctness test passes: their run is ended at the first correctness failure and its tests read
-"not timed", whatever they did meanwhile. Every test process draws the same examples and hashes
-strings alike, warm or fresh.
+"not timed", whatever they did meanwhile; a run that stops at the first correctness failure (a
+mutant's) starts them only after the correctness verdict. Every test process draws the same
+examples and hashes strings alike, warm or fresh.
 """
 
 from __future__ import annotations
@@ -15,9 +16,13 @@ import sys
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from grader import collect
 from grader.collect import NOT_TIMED, Outcome, RunResult, combine
-from grader.config import Exercise, Processes
+from grader.config import Exercise, Processes, load_config
 from grader.pipeline import Options, processes_at_once
 from tests.selftest.conftest import ROOT, run_grader
 
@@ -218,3 +223,46 @@ def test_an_exercise_that_asks_for_more_processes_than_a_grade_runs_gets_them_at
     assert processes_at_once(Options(), [plain]) == 2 * cores
     assert processes_at_once(Options(), [plain, wide]) == 2 * cores + 1
     assert processes_at_once(Options(jobs=1), [plain, wide]) == 1  # as the grade asks
+
+
+def parts_started(stop_after: str | None, monkeypatch: pytest.MonkeyPatch, work: Path) -> list[str]:
+    """What the processes of a grade whose correctness test fails did, in order.
+
+    A stand-in for each test process says when it began (or that it was cancelled before it
+    could) and when it ended; the correctness one fails after a fifth of a second.
+    """
+    happened: list[str] = []
+
+    def stand_in(*_: object, options: list[str], **hooks: Any) -> RunResult:
+        part = next(o for o in options if o.startswith("--kata-part=")).split("=")[1]
+        if hooks["on_start"] is not None:
+            hooks["on_start"]()
+        happened.append(f"{part} {'cancelled' if hooks['cancel'].is_set() else 'started'}")
+        if part == "correctness":
+            time.sleep(0.2)  # time for the timing process to start beside it, if it may
+            hooks["on_event"]({"event": "result", "id": "test_adds", "passed": False})
+        happened.append(f"{part} ended")
+        return RunResult((), None)
+
+    monkeypatch.setattr(collect, "run_pytest", stand_in)
+    work.mkdir()
+    adder = Exercise("adder", "Adder", "easy", (), (), processes=Processes(1, 1))
+    collect.run_tests(load_config(ROOT), adder, work, work, work, stop_after=stop_after)
+    return happened
+
+
+def test_a_run_that_stops_at_a_correctness_failure_never_starts_a_timing_process(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A learner's grade starts the timing process beside the correctness one, for speed.
+    assert parts_started(None, monkeypatch, tmp_path / "grade")[:2] == [
+        "correctness started",
+        "performance started",
+    ]
+    # A mutant's (--stop-after correctness) waits for the correctness verdict, which ends it.
+    assert parts_started("correctness", monkeypatch, tmp_path / "mutant") == [
+        "correctness started",
+        "correctness ended",
+        "performance cancelled",
+        "performance ended",
+    ]
