@@ -10,6 +10,7 @@ examples and hashes strings alike, warm or fresh.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -17,8 +18,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
-
-import pytest
+from unittest import mock
 
 from grader import collect
 from grader.collect import NOT_TIMED, Outcome, RunResult, combine
@@ -225,12 +225,33 @@ def test_an_exercise_that_asks_for_more_processes_than_a_grade_runs_gets_them_at
     assert processes_at_once(Options(jobs=1), [plain, wide]) == 1  # as the grade asks
 
 
-def parts_started(stop_after: str | None, monkeypatch: pytest.MonkeyPatch, work: Path) -> list[str]:
+def parts_started(stop_after: str | None, work: Path) -> list[str]:
     """What the processes of a grade whose correctness test fails did, in order.
 
     A stand-in for each test process says when it began (or that it was cancelled before it
-    could) and when it ended; the correctness one fails after a fifth of a second.
+    could) and when it ended; the correctness one fails after a fifth of a second. It replaces
+    the grader's test process for the whole interpreter, so it runs in a process of its own:
+    the self-test's background gradings must keep the real one.
     """
+    script = (
+        "import json, sys; from pathlib import Path; "
+        "from tests.selftest.test_parts import record_parts; "
+        "print(json.dumps(record_parts(sys.argv[1] or None, Path(sys.argv[2]))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, stop_after or "", str(work)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    happened: list[str] = json.loads(done.stdout)
+    return happened
+
+
+def record_parts(stop_after: str | None, work: Path) -> list[str]:
+    """:func:`parts_started`, in the process it runs in."""
     happened: list[str] = []
 
     def stand_in(*_: object, options: list[str], **hooks: Any) -> RunResult:
@@ -244,23 +265,23 @@ def parts_started(stop_after: str | None, monkeypatch: pytest.MonkeyPatch, work:
         happened.append(f"{part} ended")
         return RunResult((), None)
 
-    monkeypatch.setattr(collect, "run_pytest", stand_in)
     work.mkdir()
     adder = Exercise("adder", "Adder", "easy", (), (), processes=Processes(1, 1))
-    collect.run_tests(load_config(ROOT), adder, work, work, work, stop_after=stop_after)
+    with mock.patch.object(collect, "run_pytest", stand_in):  # in this process alone
+        collect.run_tests(load_config(ROOT), adder, work, work, work, stop_after=stop_after)
     return happened
 
 
 def test_a_run_that_stops_at_a_correctness_failure_never_starts_a_timing_process(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    tmp_path: Path,
 ) -> None:
     # A learner's grade starts the timing process beside the correctness one, for speed.
-    assert parts_started(None, monkeypatch, tmp_path / "grade")[:2] == [
+    assert parts_started(None, tmp_path / "grade")[:2] == [
         "correctness started",
         "performance started",
     ]
     # A mutant's (--stop-after correctness) waits for the correctness verdict, which ends it.
-    assert parts_started("correctness", monkeypatch, tmp_path / "mutant") == [
+    assert parts_started("correctness", tmp_path / "mutant") == [
         "correctness started",
         "correctness ended",
         "performance cancelled",
