@@ -545,7 +545,7 @@ def test_max_size_left_out_is_ten(max_size: int | None) -> None:
 
 
 # The slowest property after the state machine (8 waits for a waiter). Placed here, it runs in
-# another correctness process than the state machine and than the half-second wait above
+# another correctness process than the state machine and than the quarter-second wait above
 # (1.14 s -> 0.84 s for the slowest of the three).
 @settings(max_examples=8)
 @given(how=st.sampled_from(DISCARDS), max_size=st.integers(1, 3))
