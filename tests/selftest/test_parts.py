@@ -256,9 +256,9 @@ def record_parts(stop_after: str | None, work: Path) -> list[str]:
 
     def stand_in(*_: object, options: list[str], **hooks: Any) -> RunResult:
         part = next(o for o in options if o.startswith("--kata-part=")).split("=")[1]
-        if hooks["on_start"] is not None:
-            hooks["on_start"]()
         happened.append(f"{part} {'cancelled' if hooks['cancel'].is_set() else 'started'}")
+        if hooks["on_start"] is not None:  # said first: it lets a waiting timing process go
+            hooks["on_start"]()
         if part == "correctness":
             time.sleep(0.2)  # time for the timing process to start beside it, if it may
             hooks["on_event"]({"event": "result", "id": "test_adds", "passed": False})
