@@ -7,7 +7,7 @@ import json
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,6 +44,32 @@ def run(root: Path, module: str, *args: str | Path) -> subprocess.CompletedProce
         text=True,
         check=False,
     )
+
+
+def in_a_process_of_its_own(
+    function: Callable[..., object], *args: str, env: dict[str, str] | None = None
+) -> Any:
+    """``function(*args)`` in a fresh interpreter; what it returns, through JSON.
+
+    For a test that changes what a whole process shares (a module's function, the warm worker):
+    the self-test's background gradings run in this process, and must never see the change.
+    """
+    script = (
+        "import importlib, json, sys; "
+        "function = getattr(importlib.import_module(sys.argv[1]), sys.argv[2]); "
+        "print(json.dumps(function(*sys.argv[3:])))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, function.__module__, function.__qualname__, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.splitlines()[-1])
 
 
 def run_grader(*args: str | Path, root: Path = ROOT, report: Path | None = None) -> Graded:

@@ -10,7 +10,6 @@ examples and hashes strings alike, warm or fresh.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -24,7 +23,7 @@ from grader import collect
 from grader.collect import NOT_TIMED, Outcome, RunResult, combine
 from grader.config import Exercise, Processes, load_config
 from grader.pipeline import Options, processes_at_once
-from tests.selftest.conftest import ROOT, run_grader
+from tests.selftest.conftest import ROOT, in_a_process_of_its_own, run_grader
 
 CORRECT = Outcome("test_adds", "correctness", True)
 WRONG = Outcome("test_adds", "correctness", False, "assert 4 == 5")
@@ -230,29 +229,16 @@ def parts_started(stop_after: str | None, work: Path) -> list[str]:
 
     A stand-in for each test process says when it began (or that it was cancelled before it
     could) and when it ended; the correctness one fails after a fifth of a second. It replaces
-    the grader's test process for the whole interpreter, so it runs in a process of its own:
-    the self-test's background gradings must keep the real one.
+    the grader's test process for the whole interpreter, so it runs in a process of its own.
     """
-    script = (
-        "import json, sys; from pathlib import Path; "
-        "from tests.selftest.test_parts import record_parts; "
-        "print(json.dumps(record_parts(sys.argv[1] or None, Path(sys.argv[2]))))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", script, stop_after or "", str(work)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    happened: list[str] = json.loads(done.stdout)
+    happened: list[str] = in_a_process_of_its_own(record_parts, stop_after or "", str(work))
     return happened
 
 
-def record_parts(stop_after: str | None, work: Path) -> list[str]:
-    """:func:`parts_started`, in the process it runs in."""
+def record_parts(stop_after: str, folder: str) -> list[str]:
+    """:func:`parts_started`, in the process it runs in (``stop_after`` "" for none)."""
     happened: list[str] = []
+    work = Path(folder)
 
     def stand_in(*_: object, options: list[str], **hooks: Any) -> RunResult:
         part = next(o for o in options if o.startswith("--kata-part=")).split("=")[1]
@@ -268,7 +254,7 @@ def record_parts(stop_after: str | None, work: Path) -> list[str]:
     work.mkdir()
     adder = Exercise("adder", "Adder", "easy", (), (), processes=Processes(1, 1))
     with mock.patch.object(collect, "run_pytest", stand_in):  # in this process alone
-        collect.run_tests(load_config(ROOT), adder, work, work, work, stop_after=stop_after)
+        collect.run_tests(load_config(ROOT), adder, work, work, work, stop_after=stop_after or None)
     return happened
 
 

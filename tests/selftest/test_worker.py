@@ -13,7 +13,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import textwrap
 import time
 from pathlib import Path
 
@@ -21,7 +20,7 @@ import pytest
 
 from grader import worker
 from grader.collect import GRADER_HOME, _wait
-from tests.selftest.conftest import ROOT
+from tests.selftest.conftest import in_a_process_of_its_own
 
 PROBE = """\
 import json, os, sys, tempfile
@@ -151,39 +150,27 @@ def test_a_stopped_worker_is_replaced(tmp_path: Path) -> None:
     # workers of this process serve the self-test's background gradings, and killing one, or
     # pointing this process at another, would end their runs. Short: a socket's path is.
     private = tempfile.mkdtemp(prefix="kw-", dir="/tmp")
-    script = textwrap.dedent("""
-        import sys
-        from pathlib import Path
-        from grader import worker
-        from tests.selftest.test_worker import stopped_and_replaced
-        try:
-            stopped_and_replaced(Path(sys.argv[1]))
-        finally:
-            worker.stop_all()
-    """)
     try:
-        done = subprocess.run(
-            [sys.executable, "-c", script, str(tmp_path)],
-            cwd=ROOT,
-            env={**os.environ, "TMPDIR": private},
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=120,
+        in_a_process_of_its_own(
+            stopped_and_replaced, str(tmp_path), env={**os.environ, "TMPDIR": private}
         )
     finally:
         shutil.rmtree(private, ignore_errors=True)
-    assert done.returncode == 0, done.stderr[-2000:]
 
 
-def stopped_and_replaced(tmp_path: Path) -> None:
-    probe_once(tmp_path, "before", warm=True)
-    pid = int(worker.socket_path().with_suffix(".pid").read_text())
-    os.kill(pid, signal.SIGKILL)
-    deadline = time.monotonic() + 10
-    while answers(worker.socket_path()) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert probe_once(tmp_path, "after", warm=True)["variable"] == "as given"
+def stopped_and_replaced(folder: str) -> None:
+    """Kill the warm worker; the next run starts another. Run by the test above, in its process."""
+    tmp_path = Path(folder)
+    try:
+        probe_once(tmp_path, "before", warm=True)
+        pid = int(worker.socket_path().with_suffix(".pid").read_text())
+        os.kill(pid, signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while answers(worker.socket_path()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert probe_once(tmp_path, "after", warm=True)["variable"] == "as given"
+    finally:
+        worker.stop_all()
 
 
 class ReapedRun:
